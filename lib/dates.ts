@@ -1,0 +1,37 @@
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** Today's date (yyyy-MM-dd) in Vietnam, whatever the server's zone. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** dd/MM/yyyy for a yyyy-MM-dd date or a timestamp, in Vietnam's zone. */
+export function formatDate(value: string | Date): string {
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+}
+
+/** dd/MM/yyyy HH:mm in Vietnam's zone. */
+export function formatDateTime(value: string | Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(value));
+  return parts.replace(",", "");
+}
+
+/** Whole days from `from` to `to` (yyyy-MM-dd). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

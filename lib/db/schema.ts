@@ -1,0 +1,260 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// ---- Population database (national registry, mocked) ----
+
+export const citizens = pgTable("citizens", {
+  id: text("id").primaryKey(), // 12-digit số định danh cá nhân
+  fullName: text("full_name").notNull(),
+  birthDate: date("birth_date").notNull(),
+  sex: text("sex", { enum: ["male", "female"] }).notNull(),
+  phone: text("phone"),
+  ethnicity: text("ethnicity").notNull().default("Kinh"),
+  hometown: text("hometown"),
+  addressLine: text("address_line"),
+  commune: text("commune").notNull(),
+  province: text("province").notNull(),
+  passcodeHash: text("passcode_hash"),
+  createdAt: createdAt(),
+});
+
+export const familyRelations = pgTable(
+  "family_relations",
+  {
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    relativeId: text("relative_id").notNull().references(() => citizens.id),
+    relation: text("relation", { enum: ["spouse", "child", "parent"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.citizenId, t.relativeId] })],
+);
+
+// ---- Sector registries ----
+
+export const birthNotices = pgTable("birth_notices", {
+  certificateNo: text("certificate_no").primaryKey(),
+  hospital: text("hospital").notNull(),
+  birthDate: date("birth_date").notNull(),
+  sex: text("sex", { enum: ["male", "female"] }).notNull(),
+  motherId: text("mother_id").notNull().references(() => citizens.id),
+  fatherId: text("father_id").references(() => citizens.id),
+  weightGrams: integer("weight_grams"),
+  receivedAt: createdAt(),
+});
+
+export const licences = pgTable(
+  "licences",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(), // medical | tour-guide | veterinary | transport-badge
+    number: text("number").notNull(),
+    holderId: text("holder_id").notNull().references(() => citizens.id),
+    subject: text("subject"), // e.g. the vehicle plate of a transport badge
+    issuer: text("issuer").notNull(),
+    scope: text("scope"),
+    address: text("address"),
+    expiresOn: date("expires_on").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex("licences_kind_number_key").on(t.kind, t.number),
+    index("licences_kind_expires_idx").on(t.kind, t.expiresOn),
+  ],
+);
+
+export const socialProtectionList = pgTable(
+  "social_protection_list",
+  {
+    id: serial("id").primaryKey(),
+    listName: text("list_name").notNull(), // e.g. poor-households
+    year: integer("year").notNull(),
+    householdHeadId: text("household_head_id").notNull().references(() => citizens.id),
+    category: text("category", { enum: ["poor", "near_poor"] }).notNull(),
+    members: integer("members").notNull(),
+    commune: text("commune").notNull(),
+  },
+  (t) => [uniqueIndex("social_list_key").on(t.listName, t.year, t.householdHeadId)],
+);
+
+export const schools = pgTable("schools", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+  commune: text("commune").notNull(),
+  level: text("level").notNull().default("primary"),
+});
+
+// The enrollment plan the Department of Education publishes each year.
+export const enrollmentPeriods = pgTable("enrollment_periods", {
+  year: integer("year").primaryKey(),
+  opensOn: date("opens_on").notNull(),
+  closesOn: date("closes_on").notNull(),
+});
+
+// ---- Dossiers ----
+
+export const dossierCodeSeq = pgSequence("dossier_code_seq", { startWith: 1 });
+
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code")
+      .notNull()
+      .unique()
+      .default(sql`'HS-' || to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(nextval('dossier_code_seq')::text, 6, '0')`),
+    serviceCode: text("service_code").notNull(),
+    ownerId: text("owner_id").notNull().references(() => citizens.id),
+    // What the dossier is about (a licence, a household, a child) and the period of its trigger:
+    // together with the service they make one dossier per real-world need, enforced by the database.
+    subjectKey: text("subject_key").notNull(),
+    triggerPeriod: text("trigger_period").notNull(),
+    status: text("status").notNull().default("prepared"),
+    version: integer("version").notNull().default(1),
+    reason: jsonb("reason").$type<Record<string, string>>().notNull(),
+    prefilled: jsonb("prefilled").$type<Record<string, unknown>>().notNull(),
+    citizenData: jsonb("citizen_data").$type<Record<string, unknown>>().notNull().default({}),
+    confirmDeadline: date("confirm_deadline").notNull(),
+    legalDeadline: date("legal_deadline"),
+    slaDueDate: date("sla_due_date"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: text("submitted_by"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("dossiers_trigger_key").on(t.serviceCode, t.subjectKey, t.triggerPeriod),
+    index("dossiers_owner_idx").on(t.ownerId),
+  ],
+);
+
+// Citizens besides the owner who may see a dossier (e.g. the other parent of a newborn).
+export const dossierParties = pgTable(
+  "dossier_parties",
+  {
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    role: text("role", { enum: ["owner", "viewer"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.citizenId] }), index("dossier_parties_citizen_idx").on(t.citizenId)],
+);
+
+// Append-only: rows are inserted, never updated.
+export const dossierEvents = pgTable(
+  "dossier_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    kind: text("kind", { enum: ["status", "amended"] }).notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    actorKind: text("actor_kind", { enum: ["citizen", "officer", "engine", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    note: text("note"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id)],
+);
+
+// One row per idempotency key: a retried request gets the stored answer instead of acting twice.
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  citizenId: text("citizen_id").notNull(),
+  action: text("action").notNull(),
+  requestHash: text("request_hash").notNull(),
+  result: jsonb("result").$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});
+
+// ---- Notifications ----
+
+export const smsOutbox = pgTable(
+  "sms_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    phone: text("phone").notNull(),
+    body: text("body").notNull(),
+    dossierId: uuid("dossier_id").references(() => dossiers.id),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("sms_outbox_phone_idx").on(t.phone)],
+);
+
+export const deepLinks = pgTable("deep_links", {
+  code: text("code").primaryKey(),
+  dossierId: uuid("dossier_id").notNull().unique().references(() => dossiers.id),
+  matchCode: text("match_code").notNull(),
+  createdAt: createdAt(),
+});
+
+// Append-only: which agency read which registry record about a citizen, and why.
+export const dataAccessLog = pgTable(
+  "data_access_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    agency: text("agency").notNull(),
+    dataset: text("dataset").notNull(),
+    purpose: text("purpose").notNull(),
+    dossierId: uuid("dossier_id").references(() => dossiers.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("data_access_citizen_idx").on(t.citizenId, t.at)],
+);
+
+export const engineRuns = pgTable("engine_runs", {
+  id: serial("id").primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
+  counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+});
+
+// ---- Mock VNeID (the OpenID Provider's own state) ----
+
+export const oidcSigningKeys = pgTable("oidc_signing_keys", {
+  kid: text("kid").primaryKey(),
+  privateJwk: jsonb("private_jwk").$type<Record<string, unknown>>().notNull(),
+  publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const oidcAuthCodes = pgTable("oidc_auth_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  clientId: text("client_id").notNull(),
+  subject: text("subject").notNull(),
+  redirectUri: text("redirect_uri").notNull(),
+  codeChallenge: text("code_challenge").notNull(),
+  nonce: text("nonce"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    throttleKey: text("throttle_key").notNull(), // "id:<personal id>" or "ip:<address>"
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.throttleKey, t.at)],
+);

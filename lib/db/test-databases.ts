@@ -1,0 +1,55 @@
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+import { openDatabase, type Database } from "./client";
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface TestDatabase extends Database {
+  name: string;
+  url?: string;
+}
+
+/** A fresh PostgreSQL database of its own, so test files can run in parallel. */
+async function freshPostgres(): Promise<TestDatabase> {
+  const dbName = `chudong_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+  const database = await openDatabase({ url });
+  return {
+    ...database,
+    name: "postgres",
+    url,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: ADMIN_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** The databases data-layer tests run on: PGlite always, PostgreSQL when it answers (CI has it). */
+export async function testDatabaseKinds(): Promise<{ name: string; open: () => Promise<TestDatabase> }[]> {
+  const kinds: { name: string; open: () => Promise<TestDatabase> }[] = [
+    { name: "pglite", open: async () => ({ ...(await openDatabase({ dir: "memory://" })), name: "pglite" }) },
+  ];
+  if (await postgresAnswers()) kinds.push({ name: "postgres", open: freshPostgres });
+  else if (process.env.CI) throw new Error(`PostgreSQL does not answer at ${ADMIN_URL}; CI must run the PostgreSQL tests`);
+  else console.warn(`PostgreSQL does not answer at ${ADMIN_URL}: skipping its data-layer tests`);
+  return kinds;
+}

@@ -1,0 +1,97 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Trigger } from "../services/definition";
+
+/**
+ * Each trigger kind is one SELECT over the registries yielding the dossiers that should exist today.
+ * Columns: owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline,
+ * legal_deadline, viewers (text[]), sms_vars (jsonb).
+ */
+export function candidatesFor(trigger: Trigger, today: string): SQL | undefined {
+  const day = sql`${today}::date`;
+  switch (trigger.kind) {
+    case "event":
+      return sql`
+        SELECT coalesce(b.father_id, b.mother_id) AS owner_id,
+          'birth:' || b.certificate_no AS subject_key,
+          'once' AS trigger_period,
+          jsonb_build_object('birthDate', b.birth_date, 'hospital', b.hospital) AS reason,
+          jsonb_build_object(
+            'birthDate', b.birth_date, 'childSex', b.sex, 'birthPlace', b.hospital,
+            'certificateNo', b.certificate_no, 'weightGrams', b.weight_grams,
+            'motherName', m.full_name, 'fatherName', f.full_name,
+            'nationality', 'Việt Nam', 'ethnicity', coalesce(f.ethnicity, m.ethnicity),
+            'residence', concat_ws(', ', o.address_line, o.commune, o.province),
+            'fatherSurname', split_part(f.full_name, ' ', 1), 'motherSurname', split_part(m.full_name, ' ', 1),
+            'defaultHometown', CASE WHEN f.id IS NULL THEN 'mother' ELSE 'father' END
+          ) AS prefilled,
+          b.birth_date + ${trigger.windowDays}::int AS confirm_deadline,
+          b.birth_date + ${trigger.windowDays}::int AS legal_deadline,
+          CASE WHEN b.father_id IS NULL THEN ARRAY[]::text[] ELSE ARRAY[b.mother_id] END AS viewers,
+          '{}'::jsonb AS sms_vars
+        FROM birth_notices b
+        JOIN citizens m ON m.id = b.mother_id
+        LEFT JOIN citizens f ON f.id = b.father_id
+        JOIN citizens o ON o.id = coalesce(b.father_id, b.mother_id)
+        WHERE b.birth_date > ${day} - ${trigger.windowDays}::int AND b.birth_date <= ${day}`;
+    case "window":
+      return sql`
+        SELECT l.holder_id AS owner_id,
+          'licence:' || l.kind || ':' || l.number AS subject_key,
+          l.expires_on::text AS trigger_period,
+          jsonb_build_object('expiresOn', l.expires_on, 'subject', l.subject) AS reason,
+          l.details || jsonb_build_object(
+            'holderName', c.full_name, 'licenceNumber', l.number, 'issuer', l.issuer, 'scope', l.scope,
+            'expiresOn', l.expires_on, 'subject', l.subject, 'address', l.address
+          ) AS prefilled,
+          l.expires_on AS confirm_deadline,
+          l.expires_on AS legal_deadline,
+          ARRAY[]::text[] AS viewers,
+          jsonb_build_object('subjectPlate', coalesce(l.subject, '')) AS sms_vars
+        FROM licences l
+        JOIN citizens c ON c.id = l.holder_id
+        WHERE l.kind = ${trigger.licenceKind}
+          AND l.expires_on >= ${day} AND l.expires_on <= ${day} + ${trigger.daysBefore}::int`;
+    case "list":
+      return sql`
+        SELECT s.household_head_id AS owner_id,
+          'household:' || s.household_head_id AS subject_key,
+          s.year::text AS trigger_period,
+          jsonb_build_object('category', s.category, 'year', s.year) AS reason,
+          jsonb_build_object(
+            'headName', c.full_name, 'category', s.category, 'members', s.members, 'year', s.year,
+            'residence', concat_ws(', ', c.address_line, c.commune, c.province),
+            'paymentMethod', 'cash', 'membersUnchanged', 'yes'
+          ) AS prefilled,
+          ${day} + ${trigger.confirmDays}::int AS confirm_deadline,
+          NULL::date AS legal_deadline,
+          ARRAY[]::text[] AS viewers,
+          '{}'::jsonb AS sms_vars
+        FROM social_protection_list s
+        JOIN citizens c ON c.id = s.household_head_id
+        WHERE s.list_name = ${trigger.list} AND s.year = extract(year FROM ${day})::int`;
+    case "age":
+      return sql`
+        SELECT DISTINCT ON (ch.id) r.citizen_id AS owner_id,
+          'child:' || ch.id AS subject_key,
+          p.year::text AS trigger_period,
+          jsonb_build_object('childName', ch.full_name, 'year', p.year) AS reason,
+          jsonb_build_object(
+            'childName', ch.full_name, 'childBirthDate', ch.birth_date,
+            'residence', concat_ws(', ', ch.address_line, ch.commune, ch.province),
+            'schoolOptions', (SELECT coalesce(jsonb_agg(s.name ORDER BY s.name), '[]'::jsonb)
+                              FROM schools s WHERE s.commune = ch.commune AND s.level = 'primary')
+          ) AS prefilled,
+          p.closes_on AS confirm_deadline,
+          p.closes_on AS legal_deadline,
+          ARRAY(SELECT o.citizen_id FROM family_relations o
+                WHERE o.relative_id = ch.id AND o.relation = 'child' AND o.citizen_id <> r.citizen_id) AS viewers,
+          jsonb_build_object('childFirstName', unaccent_vi(regexp_replace(ch.full_name, '^.*\\s', ''))) AS sms_vars
+        FROM enrollment_periods p
+        JOIN citizens ch ON extract(year FROM ch.birth_date)::int = p.year - ${trigger.age}::int
+        JOIN family_relations r ON r.relative_id = ch.id AND r.relation = 'child'
+        WHERE ${day} BETWEEN p.opens_on AND p.closes_on
+        ORDER BY ch.id, r.citizen_id`;
+    case "construction-intent":
+      return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import type { ServiceDefinition } from "../services/definition";
+import { candidatesFor } from "./candidates";
+
+export interface PrepareResult {
+  prepared: number;
+  sms: number;
+}
+
+/** Datasets a service's dossier reads, each logged for the citizens it concerns. */
+function datasetsRead(service: ServiceDefinition): string[] {
+  return [...new Set(service.prefilled.map((f) => f.source))];
+}
+
+/**
+ * Prepares every missing dossier of one service in a single statement: dossier, parties, the
+ * "prepared" event, data-access rows, deep link and SMS are written together or not at all. The unique
+ * key (service, subject, trigger period) makes a second run, or a concurrent one, prepare nothing.
+ */
+export async function prepareService(
+  db: Executor,
+  service: ServiceDefinition,
+  opts: { today: string; origin: string },
+): Promise<PrepareResult> {
+  const candidates = candidatesFor(service.trigger, opts.today);
+  if (!candidates) return { prepared: 0, sms: 0 };
+  const datasets = sql.join(
+    datasetsRead(service).map((d) => sql`(${d})`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    WITH cand AS (${candidates}),
+    ins AS (
+      INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
+      SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline FROM cand
+      ON CONFLICT (service_code, subject_key, trigger_period) DO NOTHING
+      RETURNING id, owner_id, subject_key
+    ),
+    j AS (
+      SELECT ins.id, ins.owner_id, cand.viewers, cand.sms_vars
+      FROM ins JOIN cand ON cand.subject_key = ins.subject_key
+    ),
+    parties AS (
+      INSERT INTO dossier_parties (dossier_id, citizen_id, role)
+      SELECT id, owner_id, 'owner' FROM j
+      UNION ALL SELECT j.id, v, 'viewer' FROM j, unnest(j.viewers) AS v
+    ),
+    events AS (
+      INSERT INTO dossier_events (dossier_id, kind, to_status, actor_kind, actor_id, note)
+      SELECT id, 'status', 'prepared', 'engine', ${service.trigger.kind}, NULL FROM j
+    ),
+    access AS (
+      INSERT INTO data_access_log (citizen_id, agency, dataset, purpose, dossier_id)
+      SELECT p.citizen_id, ${service.agency.code}, ds.dataset, ${service.code}, j.id
+      FROM j
+      CROSS JOIN LATERAL (SELECT j.owner_id AS citizen_id UNION ALL SELECT unnest(j.viewers)) AS p
+      CROSS JOIN (VALUES ${datasets}) AS ds(dataset)
+    ),
+    links AS (
+      INSERT INTO deep_links (code, dossier_id, match_code)
+      SELECT translate(encode(decode(replace(gen_random_uuid()::text, '-', ''), 'hex'), 'base64'), '+/=', '-_'),
+             id, lpad(floor(random() * 10000)::int::text, 4, '0')
+      FROM j
+      RETURNING code, dossier_id, match_code
+    ),
+    sms AS (
+      INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
+      SELECT 'prepared:' || j.id, c.phone,
+        render_template(${service.sms}, j.sms_vars || jsonb_build_object(
+          'salutation', CASE c.sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
+          'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
+          'link', ${opts.origin} || '/s/' || l.code,
+          'matchCode', l.match_code)),
+        j.id
+      FROM j JOIN links l ON l.dossier_id = j.id JOIN citizens c ON c.id = j.owner_id
+      WHERE c.phone IS NOT NULL
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS prepared, (SELECT count(*) FROM sms)::int AS sms
+  `);
+  const row = result.rows[0] as { prepared: number; sms: number } | undefined;
+  return { prepared: Number(row?.prepared ?? 0), sms: Number(row?.sms ?? 0) };
+}

@@ -1,0 +1,35 @@
+import type { Db } from "../db/client";
+import { engineRuns } from "../db/schema";
+import { catalogue as defaultCatalogue } from "../services/catalogue";
+import type { ServiceDefinition } from "../services/definition";
+import { prepareService } from "./prepare";
+import { todayInVietnam } from "../dates";
+
+export interface ScanOptions {
+  today?: string;
+  origin: string;
+  services?: ServiceDefinition[];
+}
+
+export interface ScanReport {
+  today: string;
+  prepared: Record<string, number>;
+  sms: number;
+  ms: number;
+}
+
+/** Runs every rule of the catalogue once and records what it did. */
+export async function scan(db: Db, opts: ScanOptions): Promise<ScanReport> {
+  const started = new Date();
+  const today = opts.today ?? todayInVietnam();
+  const prepared: Record<string, number> = {};
+  let sms = 0;
+  for (const service of opts.services ?? defaultCatalogue) {
+    const r = await prepareService(db, service, { today, origin: opts.origin });
+    prepared[service.code] = r.prepared;
+    sms += r.sms;
+  }
+  const finished = new Date();
+  await db.insert(engineRuns).values({ startedAt: started, finishedAt: finished, counts: { ...prepared, sms } });
+  return { today, prepared, sms, ms: finished.getTime() - started.getTime() };
+}

@@ -1,0 +1,145 @@
+import type { Db } from "../db/client";
+import {
+  birthNotices,
+  citizens,
+  enrollmentPeriods,
+  familyRelations,
+  licences,
+  schools,
+  socialProtectionList,
+} from "../db/schema";
+import { hashPasscode } from "../auth/passcode";
+import { addDays } from "../dates";
+
+export const DEMO_PASSCODE = "123456";
+
+const HAI_CHAU = "Phường Hải Châu";
+const DA_NANG = "Thành phố Đà Nẵng";
+
+export const demoPersonas = {
+  an: "048090000001",
+  binh: "048190000002",
+  cuc: "048185000003",
+  dung: "048080000004",
+  em: "048175000005",
+  giang: "048095000006",
+  hai: "048088000007",
+  giangDaughter: "048320000008",
+} as const;
+
+/** The demo world of SPEC §5, with every date relative to `today` (yyyy-MM-dd). */
+export async function seedDemoWorld(db: Db, today: string): Promise<void> {
+  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
+  const year = Number(today.slice(0, 4));
+  const p = demoPersonas;
+  const person = (
+    id: string,
+    fullName: string,
+    birthDate: string,
+    sex: "male" | "female",
+    phone: string | null,
+    more: Partial<typeof citizens.$inferInsert> = {},
+  ): typeof citizens.$inferInsert => ({
+    id,
+    fullName,
+    birthDate,
+    sex,
+    phone,
+    passcodeHash: phone ? passcodeHash : null,
+    addressLine: "12 Lê Duẩn",
+    commune: HAI_CHAU,
+    province: DA_NANG,
+    hometown: `${HAI_CHAU}, ${DA_NANG}`,
+    ...more,
+  });
+
+  await db.insert(citizens).values([
+    person(p.an, "Nguyễn Văn An", "1990-04-12", "male", "0905000001", { hometown: "Phường Hội An, Thành phố Đà Nẵng" }),
+    person(p.binh, "Trần Thị Bình", "1990-09-03", "female", "0905000002", { hometown: "Phường Tam Kỳ, Thành phố Đà Nẵng" }),
+    person(p.cuc, "Lê Thị Cúc", "1985-02-20", "female", "0905000003", { addressLine: "45 Núi Thành" }),
+    person(p.dung, "Phạm Văn Dũng", "1980-07-07", "male", "0905000004", { addressLine: "8 Tôn Đức Thắng", commune: "Phường Liên Chiểu" }),
+    person(p.em, "Hoàng Thị Em", "1975-11-30", "female", "0905000005", { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
+    person(p.giang, "Võ Minh Giang", "1995-01-15", "male", "0905000006", { addressLine: "27 Trần Phú" }),
+    person(p.hai, "Đặng Văn Hải", "1988-05-09", "male", "0905000007", { addressLine: "102 Ông Ích Khiêm" }),
+    person(p.giangDaughter, "Võ Ngọc Hân", `${year - 6}-03-08`, "female", null, { addressLine: "27 Trần Phú" }),
+  ]);
+  await db.insert(familyRelations).values([
+    { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
+    { citizenId: p.binh, relativeId: p.an, relation: "spouse" },
+    { citizenId: p.giang, relativeId: p.giangDaughter, relation: "child" },
+    { citizenId: p.giangDaughter, relativeId: p.giang, relation: "parent" },
+  ]);
+  await db.insert(birthNotices).values({
+    certificateNo: `GCS-${year}-048-0012345`,
+    hospital: "Bệnh viện Phụ sản – Nhi Đà Nẵng",
+    birthDate: addDays(today, -3),
+    sex: "male",
+    motherId: p.binh,
+    fatherId: p.an,
+    weightGrams: 3200,
+  });
+  await db.insert(licences).values([
+    {
+      kind: "medical",
+      number: "000318/ĐNA-CCHN",
+      holderId: p.cuc,
+      issuer: "Sở Y tế Đà Nẵng",
+      scope: "Khám bệnh, chữa bệnh chuyên khoa Nhi",
+      address: "Bệnh viện Phụ sản – Nhi Đà Nẵng, 402 Lê Văn Hiến, Phường Ngũ Hành Sơn, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 25),
+      details: { cmeHours: 136 },
+    },
+    {
+      kind: "transport-badge",
+      number: "PH-048-204517",
+      holderId: p.dung,
+      subject: "43B-123.45",
+      issuer: "Sở Xây dựng Đà Nẵng",
+      scope: "Xe taxi",
+      expiresOn: addDays(today, 12),
+      details: { vehicleInService: "yes" },
+    },
+    {
+      kind: "transport-badge",
+      number: "PH-048-204518",
+      holderId: p.dung,
+      subject: "43B-678.90",
+      issuer: "Sở Xây dựng Đà Nẵng",
+      scope: "Xe taxi",
+      expiresOn: addDays(today, 200),
+    },
+    {
+      kind: "tour-guide",
+      number: "148190123",
+      holderId: p.giang,
+      issuer: "Sở Văn hóa, Thể thao và Du lịch Đà Nẵng",
+      scope: "Quốc tế",
+      address: "27 Trần Phú, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 40),
+      details: { cardType: "international" },
+    },
+    {
+      kind: "veterinary",
+      number: "048/CCHN-TY-0457",
+      holderId: p.hai,
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
+      scope: "Buôn bán thuốc thú y",
+      address: "102 Ông Ích Khiêm, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 50),
+    },
+  ]);
+  await db.insert(socialProtectionList).values({
+    listName: "poor-households",
+    year,
+    householdHeadId: p.em,
+    category: "poor",
+    members: 4,
+    commune: "Xã Hòa Vang",
+  });
+  await db.insert(schools).values([
+    { name: "Trường Tiểu học Phù Đổng", commune: HAI_CHAU },
+    { name: "Trường Tiểu học Lê Văn Tám", commune: HAI_CHAU },
+    { name: "Trường Tiểu học Nguyễn Văn Trỗi", commune: HAI_CHAU },
+  ]);
+  await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
+}

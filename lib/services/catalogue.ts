@@ -1,0 +1,352 @@
+import { z } from "zod";
+import { serviceDefinition, type ServiceDefinition } from "./definition";
+
+const L = (vi: string, en: string) => ({ vi, en });
+
+const holderName = { key: "holderName", label: L("Người được cấp", "Holder"), source: "population" } as const;
+
+const address = (key: string, prefillFrom: string) =>
+  ({
+    kind: "text",
+    key,
+    label: L("Địa chỉ hành nghề", "Practice address"),
+    required: true,
+    maxLength: 200,
+    prefillFrom,
+  }) as const;
+
+/** The services as data: adding a service of a known trigger kind is a new entry here, not new code. */
+export const catalogueData = [
+  {
+    code: "birth-registration",
+    name: L(
+      "Đăng ký khai sinh, thường trú và cấp thẻ BHYT cho trẻ dưới 6 tuổi",
+      "Birth registration, permanent residence and health insurance for the child",
+    ),
+    shortName: L("Đăng ký khai sinh cho bé", "Register your baby's birth"),
+    agency: { code: "hotich", name: L("Tư pháp – Hộ tịch, UBND phường Hải Châu", "Civil status, Hải Châu ward") },
+    legalBasis: "Luật Hộ tịch 2014, Điều 15; Nghị định 63/2024/NĐ-CP",
+    trigger: { kind: "event", source: "birth-notices", windowDays: 60 },
+    reason: L(
+      "Bé chào đời ngày {birthDate} tại {hospital} — theo Giấy chứng sinh điện tử",
+      "Your baby was born on {birthDate} at {hospital} — from the electronic birth notice",
+    ),
+    prepared: L(
+      "Hồ sơ khai sinh, đăng ký thường trú và thẻ BHYT cho bé đã được điền sẵn. Bạn chỉ cần đặt tên cho bé.",
+      "The birth registration, residence entry and health-insurance card are filled in. You only need to name your baby.",
+    ),
+    prefilled: [
+      { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "birth-notices", format: "date" },
+      { key: "childSex", label: L("Giới tính", "Sex"), source: "birth-notices", format: "sex" },
+      { key: "birthPlace", label: L("Nơi sinh", "Place of birth"), source: "birth-notices" },
+      { key: "motherName", label: L("Họ tên mẹ", "Mother"), source: "population" },
+      { key: "fatherName", label: L("Họ tên cha", "Father"), source: "population" },
+      { key: "nationality", label: L("Quốc tịch", "Nationality"), source: "population" },
+      { key: "ethnicity", label: L("Dân tộc", "Ethnicity"), source: "population" },
+      { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
+    ],
+    citizenFields: [
+      {
+        kind: "personName",
+        key: "childName",
+        label: L("Họ và tên của bé", "Your baby's full name"),
+        required: true,
+        hint: L(
+          "Họ của bé theo họ cha hoặc họ mẹ, do cha mẹ thỏa thuận. Ví dụ: Nguyễn Minh Khang",
+          "The surname follows the father's or the mother's, as the parents agree. Example: Nguyễn Minh Khang",
+        ),
+      },
+      {
+        kind: "choice",
+        key: "hometown",
+        label: L("Quê quán của bé", "Baby's hometown"),
+        required: true,
+        options: [
+          { value: "father", label: L("Theo quê quán của cha", "The father's hometown") },
+          { value: "mother", label: L("Theo quê quán của mẹ", "The mother's hometown") },
+        ],
+        prefillFrom: "defaultHometown",
+      },
+    ],
+    slaWorkingDays: 3,
+    feeVnd: 0,
+    result: L(
+      "Giấy khai sinh, xác nhận đăng ký thường trú và thẻ BHYT của bé",
+      "Birth certificate, residence entry and the child's health-insurance card",
+    ),
+    delivery: ["post", "centre", "digital"],
+    sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "medical-licence-renewal",
+    name: L("Gia hạn giấy phép hành nghề khám bệnh, chữa bệnh", "Medical practice licence renewal"),
+    shortName: L("Gia hạn giấy phép hành nghề y", "Renew your medical licence"),
+    agency: { code: "yte", name: L("Sở Y tế", "Department of Health") },
+    legalBasis: "Luật Khám bệnh, chữa bệnh 2023",
+    trigger: { kind: "window", licenceKind: "medical", daysBefore: 60 },
+    reason: L(
+      "Giấy phép hành nghề của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu hành nghề y",
+      "Your practice licence expires on {expiresOn} — from the medical practice licence database",
+    ),
+    prepared: L(
+      "Hồ sơ gia hạn giấy phép đã được điền sẵn từ dữ liệu của Sở Y tế.",
+      "Your renewal is filled in from the Department of Health's records.",
+    ),
+    prefilled: [
+      holderName,
+      { key: "licenceNumber", label: L("Số giấy phép", "Licence number"), source: "medical-licences" },
+      { key: "scope", label: L("Phạm vi hành nghề", "Scope of practice"), source: "medical-licences" },
+      { key: "expiresOn", label: L("Ngày hết hạn", "Expiry date"), source: "medical-licences", format: "date" },
+    ],
+    citizenFields: [
+      address("practiceAddress", "address"),
+      {
+        kind: "number",
+        key: "cmeHours",
+        label: L("Số giờ cập nhật kiến thức y khoa liên tục (5 năm)", "Continuing medical education hours (5 years)"),
+        required: true,
+        min: 120,
+        max: 2000,
+        prefillFrom: "cmeHours",
+        hint: L("Tối thiểu 120 giờ trong 5 năm.", "At least 120 hours in 5 years."),
+      },
+    ],
+    slaWorkingDays: 10,
+    feeVnd: 0,
+    result: L("Giấy phép hành nghề đã gia hạn", "Renewed practice licence"),
+    delivery: ["post", "centre", "digital"],
+    sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe cua ban sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "tour-guide-card-renewal",
+    name: L("Gia hạn / cấp đổi thẻ hướng dẫn viên du lịch", "Tour guide card renewal"),
+    shortName: L("Gia hạn thẻ hướng dẫn viên", "Renew your tour guide card"),
+    agency: { code: "dulich", name: L("Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism") },
+    legalBasis: "Luật Du lịch 2017",
+    trigger: { kind: "window", licenceKind: "tour-guide", daysBefore: 60 },
+    reason: L(
+      "Thẻ hướng dẫn viên của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu hướng dẫn viên du lịch",
+      "Your tour guide card expires on {expiresOn} — from the tour guide card database",
+    ),
+    prepared: L("Hồ sơ đổi thẻ đã được điền sẵn.", "Your card renewal is filled in."),
+    prefilled: [
+      holderName,
+      { key: "licenceNumber", label: L("Số thẻ", "Card number"), source: "tour-guide-cards" },
+      { key: "expiresOn", label: L("Ngày hết hạn", "Expiry date"), source: "tour-guide-cards", format: "date" },
+    ],
+    citizenFields: [
+      { ...address("contactAddress", "address"), label: L("Địa chỉ liên hệ", "Contact address") },
+      {
+        kind: "choice",
+        key: "cardType",
+        label: L("Loại thẻ", "Card type"),
+        required: true,
+        options: [
+          { value: "domestic", label: L("Nội địa", "Domestic") },
+          { value: "international", label: L("Quốc tế", "International") },
+          { value: "on-site", label: L("Tại điểm", "On-site") },
+        ],
+        prefillFrom: "cardType",
+      },
+    ],
+    slaWorkingDays: 10,
+    feeVnd: 650_000,
+    result: L("Thẻ hướng dẫn viên mới", "New tour guide card"),
+    delivery: ["post", "centre"],
+    sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien cua ban sap het han. Ho so doi the da san sang: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "veterinary-cert-renewal",
+    name: L(
+      "Gia hạn chứng chỉ hành nghề thú y, buôn bán thuốc thú y",
+      "Veterinary practice and drug trading certificate renewal",
+    ),
+    shortName: L("Gia hạn chứng chỉ hành nghề thú y", "Renew your veterinary certificate"),
+    agency: { code: "thuy", name: L("Chi cục Chăn nuôi và Thú y", "Sub-department of Animal Husbandry and Veterinary") },
+    legalBasis: "Luật Thú y 2015",
+    trigger: { kind: "window", licenceKind: "veterinary", daysBefore: 60 },
+    reason: L(
+      "Chứng chỉ hành nghề thú y của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu chứng chỉ hành nghề thú y",
+      "Your veterinary certificate expires on {expiresOn} — from the veterinary certificate database",
+    ),
+    prepared: L("Hồ sơ gia hạn chứng chỉ đã được điền sẵn.", "Your certificate renewal is filled in."),
+    prefilled: [
+      holderName,
+      { key: "licenceNumber", label: L("Số chứng chỉ", "Certificate number"), source: "veterinary-certs" },
+      { key: "scope", label: L("Phạm vi hành nghề", "Scope"), source: "veterinary-certs" },
+      { key: "expiresOn", label: L("Ngày hết hạn", "Expiry date"), source: "veterinary-certs", format: "date" },
+    ],
+    citizenFields: [{ ...address("businessAddress", "address"), label: L("Địa chỉ kinh doanh", "Business address") }],
+    slaWorkingDays: 5,
+    feeVnd: 0,
+    result: L("Chứng chỉ hành nghề thú y đã gia hạn", "Renewed veterinary certificate"),
+    delivery: ["post", "centre", "digital"],
+    sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "transport-badge-renewal",
+    name: L("Gia hạn / đổi phù hiệu xe kinh doanh vận tải", "Commercial transport badge renewal"),
+    shortName: L("Gia hạn phù hiệu xe", "Renew your vehicle badge"),
+    agency: { code: "vantai", name: L("Sở Xây dựng (vận tải)", "Department of Construction (transport)") },
+    legalBasis: "Nghị định 158/2024/NĐ-CP",
+    trigger: { kind: "window", licenceKind: "transport-badge", daysBefore: 15 },
+    reason: L(
+      "Phù hiệu của xe {subject} hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu phù hiệu xe kinh doanh vận tải",
+      "The badge of vehicle {subject} expires on {expiresOn} — from the transport badge database",
+    ),
+    prepared: L("Hồ sơ đổi phù hiệu cho xe đã được điền sẵn.", "The badge renewal for your vehicle is filled in."),
+    prefilled: [
+      holderName,
+      { key: "subject", label: L("Biển số xe", "Vehicle plate"), source: "transport-badges" },
+      { key: "licenceNumber", label: L("Số phù hiệu", "Badge number"), source: "transport-badges" },
+      { key: "expiresOn", label: L("Ngày hết hạn", "Expiry date"), source: "transport-badges", format: "date" },
+    ],
+    citizenFields: [
+      {
+        kind: "choice",
+        key: "vehicleInService",
+        label: L("Xe vẫn đang kinh doanh vận tải?", "Is the vehicle still in commercial service?"),
+        required: true,
+        options: [
+          { value: "yes", label: L("Có", "Yes") },
+          { value: "no", label: L("Không", "No") },
+        ],
+        prefillFrom: "vehicleInService",
+      },
+    ],
+    slaWorkingDays: 2,
+    feeVnd: 0,
+    result: L("Phù hiệu mới", "New badge"),
+    delivery: ["post", "centre", "digital"],
+    sms: "DVC Da Nang: Phu hieu xe {subjectPlate} sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "poor-household-support",
+    name: L(
+      "Hỗ trợ hộ nghèo, cận nghèo (thẻ BHYT, hỗ trợ tiền điện, miễn giảm học phí)",
+      "Support for poor and near-poor households (health insurance, electricity, tuition)",
+    ),
+    shortName: L("Hỗ trợ hộ nghèo, cận nghèo", "Poor household support"),
+    agency: { code: "xahoi", name: L("Phòng Văn hóa – Xã hội phường", "Ward Culture and Social Affairs Office") },
+    legalBasis: "Nghị định 07/2021/NĐ-CP",
+    trigger: { kind: "list", list: "poor-households", confirmDays: 30 },
+    reason: L(
+      "Hộ gia đình của bạn có tên trong danh sách hộ {category} năm {year} — theo Danh sách hộ nghèo, cận nghèo",
+      "Your household is on the {category} household list of {year} — from the poor and near-poor household list",
+    ),
+    prepared: L(
+      "Hồ sơ nhận thẻ BHYT, hỗ trợ tiền điện và miễn giảm học phí đã được điền sẵn.",
+      "Your health-insurance cards, electricity support and tuition exemption are filled in.",
+    ),
+    prefilled: [
+      { key: "headName", label: L("Chủ hộ", "Head of household"), source: "population" },
+      { key: "category", label: L("Loại hộ", "Category"), source: "poor-households", format: "category" },
+      { key: "members", label: L("Số nhân khẩu", "Household members"), source: "poor-households" },
+      { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
+    ],
+    citizenFields: [
+      {
+        kind: "choice",
+        key: "paymentMethod",
+        label: L("Nhận tiền hỗ trợ", "Receive the support"),
+        required: true,
+        options: [
+          { value: "cash", label: L("Nhận tiền mặt tại UBND phường", "In cash at the ward office") },
+          { value: "bank", label: L("Chuyển khoản ngân hàng", "By bank transfer") },
+        ],
+        prefillFrom: "paymentMethod",
+      },
+      {
+        kind: "text",
+        key: "bankAccount",
+        label: L("Số tài khoản ngân hàng (nếu chuyển khoản)", "Bank account number (for transfer)"),
+        required: false,
+        maxLength: 30,
+      },
+      {
+        kind: "choice",
+        key: "membersUnchanged",
+        label: L("Các thành viên vẫn sống trong hộ?", "Do all members still live in the household?"),
+        required: true,
+        options: [
+          { value: "yes", label: L("Đúng, không thay đổi", "Yes, no change") },
+          { value: "no", label: L("Có thay đổi", "There are changes") },
+        ],
+        prefillFrom: "membersUnchanged",
+      },
+    ],
+    slaWorkingDays: 7,
+    feeVnd: 0,
+    result: L("Quyết định hỗ trợ, thẻ BHYT cho các thành viên", "Support decision and health-insurance cards"),
+    delivery: ["post", "centre"],
+    sms: "DVC Da Nang: {salutation} {firstName} oi, ho so nhan ho tro ho ngheo cua gia dinh da san sang: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "school-enrollment",
+    name: L("Nhập học lớp 1 chủ động", "Grade 1 school enrollment"),
+    shortName: L("Nhập học lớp 1 cho con", "Enroll your child in grade 1"),
+    agency: { code: "giaoduc", name: L("Phòng Văn hóa – Xã hội phường (giáo dục)", "Ward Culture and Social Affairs Office (education)") },
+    legalBasis: "Thông tư 30/2024/TT-BGDĐT",
+    trigger: { kind: "age", age: 6 },
+    reason: L(
+      "Bé {childName} tròn 6 tuổi năm {year}, đợt tuyển sinh lớp 1 đang mở — theo Cơ sở dữ liệu quốc gia về dân cư",
+      "{childName} turns 6 in {year} and grade 1 enrollment is open — from the national population database",
+    ),
+    prepared: L("Hồ sơ nhập học lớp 1 đã được điền sẵn. Bạn chỉ cần chọn trường.", "The enrollment is filled in. Just choose a school."),
+    prefilled: [
+      { key: "childName", label: L("Họ tên học sinh", "Pupil"), source: "population" },
+      { key: "childBirthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date" },
+      { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
+    ],
+    citizenFields: [
+      {
+        kind: "prefilledChoice",
+        key: "school",
+        label: L("Trường đăng ký", "School"),
+        required: true,
+        optionsFrom: "schoolOptions",
+      },
+    ],
+    slaWorkingDays: 10,
+    feeVnd: 0,
+    result: L("Xác nhận trúng tuyển lớp 1", "Grade 1 place confirmed"),
+    delivery: ["digital"],
+    sms: "DVC Da Nang: Ho so nhap hoc lop 1 cho be {childFirstName} da duoc chuan bi. Chon truong va xac nhan: {link} Ma doi chieu {matchCode}",
+  },
+  {
+    code: "house-building-support",
+    name: L("Hỗ trợ tổng hợp hồ sơ xây nhà", "House-building permit dossier assembly"),
+    shortName: L("Hồ sơ xin phép xây nhà", "House-building permit"),
+    agency: { code: "xaydung", name: L("Sở Xây dựng", "Department of Construction") },
+    legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020)",
+    trigger: { kind: "construction-intent" },
+    reason: L(
+      "Bạn đã đăng ký ý định xây dựng trên thửa đất {parcel} — theo Cơ sở dữ liệu đất đai",
+      "You filed a construction intent on parcel {parcel} — from the land database",
+    ),
+    prepared: L("Hồ sơ xin phép xây dựng đã được tổng hợp sẵn.", "Your building permit dossier is assembled."),
+    prefilled: [holderName],
+    citizenFields: [
+      { kind: "text", key: "contractor", label: L("Nhà thầu", "Contractor"), required: true, maxLength: 200 },
+    ],
+    slaWorkingDays: 15,
+    feeVnd: 75_000,
+    result: L("Hồ sơ cấp phép xây dựng", "Building permit dossier"),
+    delivery: ["post", "centre", "digital"],
+    sms: "DVC Da Nang: {salutation} {firstName} oi, ho so xin phep xay nha da duoc tong hop san: {link} Ma doi chieu {matchCode}",
+  },
+] satisfies z.input<typeof serviceDefinition>[];
+
+export const catalogue: ServiceDefinition[] = z.array(serviceDefinition).parse(catalogueData);
+
+const byCode = new Map(catalogue.map((s) => [s.code, s]));
+
+export function findService(code: string): ServiceDefinition | undefined {
+  return byCode.get(code);
+}
+
+export function getService(code: string): ServiceDefinition {
+  const service = byCode.get(code);
+  if (!service) throw new Error(`Unknown service ${code}`);
+  return service;
+}

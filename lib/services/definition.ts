@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { datasetCodes } from "../gov/datasets";
+
+export const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof localized>;
+
+export const deliveryOptions = ["post", "centre", "digital"] as const;
+export type DeliveryOption = (typeof deliveryOptions)[number];
+
+const triggerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("event"), source: z.literal("birth-notices"), windowDays: z.number().int().positive() }),
+  z.object({
+    kind: z.literal("window"),
+    licenceKind: z.string().min(1),
+    daysBefore: z.number().int().positive(),
+  }),
+  z.object({ kind: z.literal("list"), list: z.string().min(1), confirmDays: z.number().int().positive() }),
+  z.object({ kind: z.literal("age"), age: z.number().int().min(1).max(18) }),
+  z.object({ kind: z.literal("construction-intent") }),
+]);
+export type Trigger = z.infer<typeof triggerSchema>;
+
+const prefilledField = z.object({
+  key: z.string().regex(/^[a-zA-Z]+$/),
+  label: localized,
+  source: z.enum(datasetCodes),
+  format: z.enum(["text", "date", "sex", "category"]).default("text"),
+});
+
+const citizenField = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("personName"), key: z.string(), label: localized, required: z.boolean(), hint: localized.optional() }),
+  z.object({
+    kind: z.literal("text"),
+    key: z.string(),
+    label: localized,
+    required: z.boolean(),
+    maxLength: z.number().int().positive().default(200),
+    prefillFrom: z.string().optional(),
+    hint: localized.optional(),
+  }),
+  z.object({
+    kind: z.literal("number"),
+    key: z.string(),
+    label: localized,
+    required: z.boolean(),
+    min: z.number(),
+    max: z.number(),
+    prefillFrom: z.string().optional(),
+    hint: localized.optional(),
+  }),
+  z.object({
+    kind: z.literal("choice"),
+    key: z.string(),
+    label: localized,
+    required: z.boolean(),
+    options: z.array(z.object({ value: z.string().min(1), label: localized })).min(2),
+    prefillFrom: z.string().optional(),
+    hint: localized.optional(),
+  }),
+  // Options read from the dossier's pre-filled data (e.g. the schools of the child's ward).
+  z.object({
+    kind: z.literal("prefilledChoice"),
+    key: z.string(),
+    label: localized,
+    required: z.boolean(),
+    optionsFrom: z.string(),
+    hint: localized.optional(),
+  }),
+]);
+export type CitizenField = z.infer<typeof citizenField>;
+
+export const serviceDefinition = z
+  .object({
+    code: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
+    name: localized,
+    shortName: localized,
+    agency: z.object({ code: z.string().min(1), name: localized }),
+    legalBasis: z.string().min(1),
+    trigger: triggerSchema,
+    reason: localized,
+    prepared: localized,
+    prefilled: z.array(prefilledField).min(1),
+    citizenFields: z.array(citizenField),
+    slaWorkingDays: z.number().int().positive(),
+    feeVnd: z.number().int().nonnegative(),
+    result: localized,
+    delivery: z.array(z.enum(deliveryOptions)),
+    sms: z.string().max(160),
+  })
+  .superRefine((def, ctx) => {
+    const keys = [...def.prefilled.map((f) => f.key), ...def.citizenFields.map((f) => f.key), "delivery"];
+    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (dup) ctx.addIssue({ code: "custom", message: `duplicate field key ${dup}`, path: ["citizenFields"] });
+    if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
+  });
+
+export type ServiceDefinition = z.infer<typeof serviceDefinition>;
