@@ -1,0 +1,76 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Executor } from "./client";
+import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers } from "./schema";
+import type { Status } from "../dossiers/status";
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type PartyRole = "owner" | "viewer";
+export interface CitizenDossier extends Omit<DossierRow, "status"> {
+  status: Status;
+  role: PartyRole;
+}
+
+const selection = { dossier: dossiers, role: dossierParties.role };
+
+function toCitizenDossier(row: { dossier: DossierRow; role: PartyRole }): CitizenDossier {
+  return { ...row.dossier, status: row.dossier.status as Status, role: row.role };
+}
+
+/** Every dossier the citizen is a party to, newest first. */
+export async function listDossiersFor(db: Executor, citizenId: string): Promise<CitizenDossier[]> {
+  const rows = await db
+    .select(selection)
+    .from(dossiers)
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, citizenId)))
+    .orderBy(desc(dossiers.createdAt), desc(dossiers.code));
+  return rows.map(toCitizenDossier);
+}
+
+/** A dossier by its code, only if the citizen is a party to it: anyone else gets undefined. */
+export async function findDossierFor(db: Executor, citizenId: string, code: string): Promise<CitizenDossier | undefined> {
+  const [row] = await db
+    .select(selection)
+    .from(dossiers)
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, citizenId)))
+    .where(eq(dossiers.code, code));
+  return row && toCitizenDossier(row);
+}
+
+export type DossierEvent = typeof dossierEvents.$inferSelect;
+
+export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null })[]> {
+  const rows = await db
+    .select({ event: dossierEvents, actorName: citizens.fullName })
+    .from(dossierEvents)
+    .leftJoin(citizens, and(eq(dossierEvents.actorKind, "citizen"), eq(citizens.id, dossierEvents.actorId)))
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.id));
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+}
+
+export type DataAccessRow = typeof dataAccessLog.$inferSelect & { dossierCode: string | null };
+
+/** Which agency read which of the citizen's records, and for which dossier. */
+export async function dataAccessFor(db: Executor, citizenId: string, dossierId?: string): Promise<DataAccessRow[]> {
+  const rows = await db
+    .select({ access: dataAccessLog, dossierCode: dossiers.code })
+    .from(dataAccessLog)
+    .leftJoin(dossiers, eq(dossiers.id, dataAccessLog.dossierId))
+    .where(
+      dossierId
+        ? and(eq(dataAccessLog.citizenId, citizenId), eq(dataAccessLog.dossierId, dossierId))
+        : eq(dataAccessLog.citizenId, citizenId),
+    )
+    .orderBy(desc(dataAccessLog.at), asc(dataAccessLog.id));
+  return rows.map((r) => ({ ...r.access, dossierCode: r.dossierCode }));
+}
+
+export async function matchCodeOf(db: Executor, dossierId: string): Promise<string | undefined> {
+  const [row] = await db.select({ matchCode: deepLinks.matchCode }).from(deepLinks).where(eq(deepLinks.dossierId, dossierId));
+  return row?.matchCode;
+}
+
+export async function findCitizen(db: Executor, id: string) {
+  const [row] = await db.select().from(citizens).where(eq(citizens.id, id));
+  return row;
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
+import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { dossierEvents, dossiers } from "../db/schema";
+import { scan } from "../engine/scan";
+import { performCitizenAction } from "./citizen-actions";
+
+const TODAY = "2026-11-23";
+
+describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", ({ open }) => {
+  let t: TestDatabase;
+  const codeOf = async (service: string) => {
+    const [d] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, service));
+    return d!;
+  };
+  const eventsOf = async (id: string) =>
+    t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, id)));
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
+  });
+  afterAll(async () => t?.close());
+
+  it("refuses a bad name with a field error and changes nothing", async () => {
+    const before = await codeOf("birth-registration");
+    const r = await performCitizenAction(t.db, demoPersonas.an, "confirm", {
+      dossierCode: before.code,
+      version: before.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Khang123", hometown: "father", delivery: "post" },
+    });
+    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { childName: "nameLetters" } });
+    const after = await codeOf("birth-registration");
+    expect(after).toEqual(before);
+  });
+
+  it("hides another citizen's dossier and changes nothing", async () => {
+    const birth = await codeOf("birth-registration");
+    const r = await performCitizenAction(t.db, demoPersonas.cuc, "confirm", {
+      dossierCode: birth.code,
+      version: birth.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+    });
+    expect(r).toEqual({ ok: false, error: "not_found" });
+    expect((await codeOf("birth-registration")).status).toBe("prepared");
+  });
+
+  it("lets the mother see but not act", async () => {
+    const birth = await codeOf("birth-registration");
+    const r = await performCitizenAction(t.db, demoPersonas.binh, "amend", {
+      dossierCode: birth.code,
+      version: birth.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Trần Minh Khang" },
+    });
+    expect(r).toEqual({ ok: false, error: "read_only" });
+  });
+
+  it("refuses a stale amend with a conflict and keeps the newer value", async () => {
+    const birth = await codeOf("birth-registration");
+    const first = await performCitizenAction(t.db, demoPersonas.an, "amend", {
+      dossierCode: birth.code,
+      version: birth.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Khang" },
+    });
+    expect(first).toEqual({ ok: true, status: "prepared", version: birth.version + 1 });
+    const stale = await performCitizenAction(t.db, demoPersonas.an, "amend", {
+      dossierCode: birth.code,
+      version: birth.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Quân" },
+    });
+    expect(stale).toEqual({ ok: false, error: "conflict", version: birth.version + 1 });
+    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang" });
+  });
+
+  it("submits once however many times the same confirm arrives", async () => {
+    const birth = await codeOf("birth-registration");
+    const req = {
+      dossierCode: birth.code,
+      version: birth.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+    };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => performCitizenAction(t.db, demoPersonas.an, "confirm", req)),
+    );
+    for (const r of results) expect(r).toEqual({ ok: true, status: "submitted", version: birth.version + 1 });
+    const submits = (await eventsOf(birth.id)).filter((e) => e.toStatus === "submitted");
+    expect(submits).toHaveLength(1);
+    expect(submits[0]?.actorId).toBe(demoPersonas.an);
+
+    const mismatch = await performCitizenAction(t.db, demoPersonas.an, "confirm", { ...req, input: { ...req.input, delivery: "digital" } });
+    expect(mismatch).toEqual({ ok: false, error: "idempotency_mismatch" });
+    const again = await performCitizenAction(t.db, demoPersonas.an, "confirm", { ...req, idempotencyKey: randomUUID() });
+    expect(again).toEqual({ ok: false, error: "not_editable", status: "submitted" });
+    const after = await codeOf("birth-registration");
+    expect(after.status).toBe("submitted");
+    expect(after.slaDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("confirms a licence renewal with the registry's values", async () => {
+    const licence = await codeOf("medical-licence-renewal");
+    const r = await performCitizenAction(t.db, demoPersonas.cuc, "confirm", {
+      dossierCode: licence.code,
+      version: licence.version,
+      idempotencyKey: randomUUID(),
+      input: { practiceAddress: String(licence.prefilled.address), cmeHours: "136", delivery: "digital" },
+    });
+    expect(r).toMatchObject({ ok: true, status: "submitted" });
+  });
+});

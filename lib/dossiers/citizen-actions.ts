@@ -1,0 +1,153 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
+import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
+import { findService } from "../services/catalogue";
+import { citizenInputSchema, fieldErrorsOf, type FieldErrors } from "../services/citizen-input";
+import { addWorkingDays } from "../calendar/working-days";
+import { todayInVietnam } from "../dates";
+import { isAwaitingCitizen, type Status } from "./status";
+
+export type CitizenActionKind = "confirm" | "amend";
+
+/** What a confirm or amend request carries, whatever the transport (server action or JSON route). */
+export const citizenActionRequest = z.object({
+  dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+  version: z.coerce.number().int().positive(),
+  idempotencyKey: z.string().uuid(),
+  input: z.record(z.string(), z.unknown()),
+});
+export type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
+
+export type CitizenActionResult =
+  | { ok: true; status: Status; version: number }
+  | { ok: false; error: "not_found" | "read_only" | "not_editable" | "idempotency_mismatch"; status?: Status }
+  | { ok: false; error: "conflict"; version: number }
+  | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
+
+type Stored = Extract<CitizenActionResult, { ok: true }> | Extract<CitizenActionResult, { error: "conflict" }>;
+
+function requestHash(kind: CitizenActionKind, req: CitizenActionRequest): string {
+  const input = Object.fromEntries(Object.entries(req.input).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256").update(JSON.stringify([kind, req.dossierCode, req.version, input])).digest("hex");
+}
+
+function changesBetween(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changed: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = { from: before[key] ?? null, to: after[key] };
+  }
+  return changed;
+}
+
+/**
+ * Confirm (submit) or amend a dossier as the signed-in citizen. Validation happens before anything is
+ * written; the write is one transaction guarded by the dossier's version and an idempotency key, so a
+ * double tap, a retry or an offline replay acts once and a stale edit overwrites nothing.
+ */
+export async function performCitizenAction(
+  db: Db,
+  citizenId: string,
+  kind: CitizenActionKind,
+  req: CitizenActionRequest,
+): Promise<CitizenActionResult> {
+  const dossier = await findDossierFor(db, citizenId, req.dossierCode);
+  const service = dossier && findService(dossier.serviceCode);
+  if (!dossier || !service) return { ok: false, error: "not_found" };
+  if (dossier.role !== "owner") return { ok: false, error: "read_only" };
+
+  const parsed = citizenInputSchema(service, dossier.prefilled, "amend").safeParse(req.input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const merged = { ...dossier.citizenData, ...stripUndefined(parsed.data) };
+  if (kind === "confirm") {
+    const complete = citizenInputSchema(service, dossier.prefilled, "confirm").safeParse(merged);
+    if (!complete.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(complete.error) };
+  }
+
+  const hash = requestHash(kind, req);
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ key: req.idempotencyKey, citizenId, action: kind, requestHash: hash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
+
+    const result = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays);
+    if (result.ok || result.error === "conflict") {
+      await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
+    } else {
+      // Nothing happened, so the key is released for a later, valid attempt.
+      await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, req.idempotencyKey));
+    }
+    return result;
+  });
+}
+
+async function replay(tx: Tx, citizenId: string, key: string, hash: string): Promise<CitizenActionResult> {
+  const [row] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  if (!row || row.citizenId !== citizenId || row.requestHash !== hash || !row.result) {
+    return { ok: false, error: "idempotency_mismatch" };
+  }
+  return row.result as Stored;
+}
+
+async function apply(
+  tx: Tx,
+  citizenId: string,
+  kind: CitizenActionKind,
+  dossier: CitizenDossier,
+  version: number,
+  data: Record<string, unknown>,
+  slaWorkingDays: number,
+): Promise<CitizenActionResult> {
+  const editable: Status[] = ["prepared", "needs_info"];
+  const submitting = kind === "confirm";
+  const [updated] = await tx
+    .update(dossiers)
+    .set({
+      citizenData: data,
+      version: sql`${dossiers.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(submitting && {
+        status: "submitted",
+        submittedAt: sql`now()`,
+        submittedBy: citizenId,
+        slaDueDate: addWorkingDays(todayInVietnam(), slaWorkingDays),
+      }),
+    })
+    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, version), inArray(dossiers.status, editable)))
+    .returning({ version: dossiers.version, status: dossiers.status });
+
+  if (!updated) {
+    const [current] = await tx
+      .select({ version: dossiers.version, status: dossiers.status })
+      .from(dossiers)
+      .where(eq(dossiers.id, dossier.id));
+    const status = (current?.status ?? dossier.status) as Status;
+    if (!isAwaitingCitizen(status)) return { ok: false, error: "not_editable", status };
+    return { ok: false, error: "conflict", version: current?.version ?? dossier.version };
+  }
+
+  const changed = changesBetween(dossier.citizenData, data);
+  await tx.insert(dossierEvents).values(
+    submitting
+      ? {
+          dossierId: dossier.id,
+          kind: "status",
+          fromStatus: dossier.status,
+          toStatus: "submitted",
+          actorKind: "citizen",
+          actorId: citizenId,
+          data: { changed },
+        }
+      : { dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } },
+  );
+  return { ok: true, status: updated.status as Status, version: updated.version };
+}
+
+function stripUndefined(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+export const statuses = [
+  "prepared",
+  "submitted",
+  "received",
+  "processing",
+  "approved",
+  "delivered",
+  "needs_info",
+  "declined",
+  "expired",
+  "rejected",
+] as const;
+
+export const statusSchema = z.enum(statuses);
+export type Status = z.infer<typeof statusSchema>;
+
+const transitions: Record<Status, readonly Status[]> = {
+  prepared: ["submitted", "declined", "expired"],
+  submitted: ["received", "rejected"],
+  received: ["processing", "approved", "needs_info", "rejected"],
+  processing: ["approved", "needs_info", "rejected"],
+  needs_info: ["submitted", "expired"],
+  approved: ["delivered"],
+  delivered: [],
+  declined: [],
+  expired: [],
+  rejected: [],
+};
+
+export function canTransition(from: Status, to: Status): boolean {
+  return transitions[from].includes(to);
+}
+
+export function nextStatuses(from: Status): readonly Status[] {
+  return transitions[from];
+}
+
+/** The citizen may still change the data and confirm. */
+export function isAwaitingCitizen(status: Status): boolean {
+  return status === "prepared" || status === "needs_info";
+}
+
+export function isFinal(status: Status): boolean {
+  return transitions[status].length === 0;
+}
+
+/** The happy path, in order, for the timeline's steps still to come. */
+export const mainPath: readonly Status[] = ["prepared", "submitted", "received", "processing", "approved", "delivered"];
