@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "./client";
-import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers } from "./schema";
+import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -73,4 +73,15 @@ export async function matchCodeOf(db: Executor, dossierId: string): Promise<stri
 export async function findCitizen(db: Executor, id: string) {
   const [row] = await db.select().from(citizens).where(eq(citizens.id, id));
   return row;
+}
+
+/** Text messages sent to the citizen's own phone, newest first. */
+export async function messagesFor(db: Executor, citizenId: string) {
+  return db
+    .select({ id: smsOutbox.id, body: smsOutbox.body, createdAt: smsOutbox.createdAt, dossierCode: dossiers.code })
+    .from(smsOutbox)
+    .innerJoin(citizens, eq(citizens.phone, smsOutbox.phone))
+    .leftJoin(dossiers, eq(dossiers.id, smsOutbox.dossierId))
+    .where(eq(citizens.id, citizenId))
+    .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../db/client";
+import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
 import { candidatesFor } from "./candidates";
 
@@ -29,7 +29,7 @@ export async function prepareService(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,
   );
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{ prepared: number; sms: number }>(db, sql`
     WITH cand AS (${candidates}),
     ins AS (
       INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
@@ -80,6 +80,5 @@ export async function prepareService(
     )
     SELECT (SELECT count(*) FROM ins)::int AS prepared, (SELECT count(*) FROM sms)::int AS sms
   `);
-  const row = result.rows[0] as { prepared: number; sms: number } | undefined;
   return { prepared: Number(row?.prepared ?? 0), sms: Number(row?.sms ?? 0) };
 }

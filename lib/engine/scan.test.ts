@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
 import { dossiers, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
@@ -32,8 +32,7 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
     const second = await scan(t.db, { today: TODAY, origin: ORIGIN });
     expect(Object.values(second.prepared).every((n) => n === 0)).toBe(true);
     expect(second.sms).toBe(0);
-    const [{ n }] = (await t.db.execute(sql`select count(*)::int as n from sms_outbox`)).rows as [{ n: number }];
-    expect(n).toBe(7);
+    expect(await t.db.$count(smsOutbox)).toBe(7);
   });
 
   it("gives the birth dossier to the father, shows it to the mother, and texts the father", async () => {

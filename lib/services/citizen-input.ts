@@ -77,7 +77,7 @@ export function citizenInputSchema(
     const base = z.preprocess(emptyToUndefined, f.schema.optional());
     shape[f.key] =
       mode === "confirm" && f.required
-        ? z.preprocess(emptyToUndefined, z.unknown().refine((v) => v !== undefined, { message: "required" }).pipe(f.schema))
+        ? z.preprocess(emptyToUndefined, z.any().refine((v) => v !== undefined, { message: "required" }).pipe(f.schema))
         : base;
   }
   return z.strictObject(shape);

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireCitizen } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findCitizen } from "@/lib/db/dossier-queries";
+import { maskPersonalId, maskPhone } from "@/lib/privacy/mask";
+import { LocaleSwitch } from "@/components/locale-switch";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
+
+export default async function AccountPage() {
+  const citizenId = await requireCitizen("/account");
+  const [citizen, t] = await Promise.all([findCitizen(await getDb(), citizenId), getTranslations("account")]);
+  if (!citizen) return null;
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-xl font-semibold">{citizen.fullName}</p>
+      <dl className="mt-4 divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+        <div className="px-4 py-3">
+          <dt className="text-sm text-stone-600">{t("personalId")}</dt>
+          <dd className="font-mono font-semibold">{maskPersonalId(citizen.id)}</dd>
+        </div>
+        {citizen.phone && (
+          <div className="px-4 py-3">
+            <dt className="text-sm text-stone-600">{t("phone")}</dt>
+            <dd className="font-mono font-semibold">{maskPhone(citizen.phone)}</dd>
+          </div>
+        )}
+        <div className="px-4 py-3">
+          <dt className="text-sm text-stone-600">{t("address")}</dt>
+          <dd className="font-semibold">{[citizen.addressLine, citizen.commune, citizen.province].filter(Boolean).join(", ")}</dd>
+        </div>
+      </dl>
+      <section className="mt-6 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h2 className="font-bold">
+          <Link href="/my-data" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4">
+            {t("myData")}
+          </Link>
+        </h2>
+        <p className="text-sm text-stone-700">{t("myDataLead")}</p>
+      </section>
+      <section className="mt-6 flex items-center justify-between rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h2 className="font-bold">{t("language")}</h2>
+        <LocaleSwitch next="/account" />
+      </section>
+      <form method="post" action="/logout" className="mt-6">
+        <button type="submit" className="flex min-h-12 w-full items-center justify-center rounded-lg bg-white font-semibold text-red-800 ring-2 ring-red-800">
+          {t("signOut")}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { currentCitizenId } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
+import { FIELD_PREFIX, type DossierFormState } from "@/components/dossier/form-state";
+
+function fieldValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (name.startsWith(FIELD_PREFIX) && typeof value === "string") values[name.slice(FIELD_PREFIX.length)] = value;
+  }
+  return values;
+}
+
+/** Confirm (submit) or save the citizen's part of a dossier; which one depends on the button pressed. */
+export async function saveDossier(_prev: DossierFormState, form: FormData): Promise<DossierFormState> {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const intent = form.get("intent") === "amend" ? "amend" : "confirm";
+  const values = fieldValues(form);
+  if (intent === "confirm" && form.get("consent") !== "yes") {
+    return { status: "invalid", fieldErrors: { consent: "consentRequired" }, values };
+  }
+  const request = citizenActionRequest.safeParse({
+    dossierCode: form.get("dossierCode"),
+    version: form.get("version"),
+    idempotencyKey: form.get("idempotencyKey"),
+    input: values,
+  });
+  if (!request.success) return { status: "failed", message: "generic", values };
+
+  const result = await performCitizenAction(await getDb(), citizenId, intent, request.data);
+  const path = `/dossiers/${request.data.dossierCode}`;
+  if (result.ok) {
+    revalidatePath("/", "layout");
+    if (intent === "confirm") redirect(`${path}?submitted=1`);
+    return { status: "saved" };
+  }
+  switch (result.error) {
+    case "invalid":
+      return { status: "invalid", fieldErrors: result.fieldErrors, values };
+    case "conflict":
+      revalidatePath(path);
+      return { status: "failed", message: "conflict" };
+    case "not_editable":
+      revalidatePath(path);
+      return { status: "failed", message: "notEditable" };
+    case "idempotency_mismatch":
+      return { status: "failed", message: "idempotencyMismatch", values };
+    case "not_found":
+    case "read_only":
+      // Same answer as a missing dossier: nothing about someone else's dossier is revealed.
+      redirect(path);
+  }
+}

@@ -1,0 +1,274 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireCitizen } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { dataAccessFor, eventsOf, findCitizen, findDossierFor, matchCodeOf } from "@/lib/db/dossier-queries";
+import { findService } from "@/lib/services/catalogue";
+import { initialValues } from "@/lib/services/citizen-input";
+import type { ServiceDefinition } from "@/lib/services/definition";
+import { isAwaitingCitizen } from "@/lib/dossiers/status";
+import { pick } from "@/lib/i18n/localized";
+import { daysBetween, formatDate, todayInVietnam } from "@/lib/dates";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
+import { Timeline } from "@/components/dossier/timeline";
+import { ReasonText } from "@/components/dossier/reason-text";
+import { DataAccessList } from "@/components/dossier/data-access-list";
+import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
+import { saveDossier } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ code: z.string().regex(/^HS-\d{4}-\d{6}$/) });
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DossierPage(props: Props) {
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const { code } = parsed.data;
+  const citizenId = await requireCitizen(`/dossiers/${code}`);
+  const db = await getDb();
+  const dossier = await findDossierFor(db, citizenId, code);
+  const service = dossier && findService(dossier.serviceCode);
+  if (!dossier || !service) notFound();
+
+  const [events, access, matchCode, owner, t, locale, search] = await Promise.all([
+    eventsOf(db, dossier.id),
+    dataAccessFor(db, citizenId, dossier.id),
+    matchCodeOf(db, dossier.id),
+    dossier.role === "viewer" ? findCitizen(db, dossier.ownerId) : undefined,
+    getTranslations(),
+    getLocale(),
+    props.searchParams,
+  ]);
+  const today = todayInVietnam();
+  const awaiting = isAwaitingCitizen(dossier.status);
+  const justSubmitted = search.submitted === "1" && dossier.status === "submitted";
+
+  return (
+    <article className="space-y-6">
+      <Link href="/dossiers" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4">
+        ← {t("dossier.back")}
+      </Link>
+      <header>
+        <p className="text-sm text-stone-600">
+          {t("dossiers.code")}: <span className="font-mono font-semibold text-ink">{dossier.code}</span>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold leading-tight">{pick(service.shortName, locale)}</h1>
+        <p className="mt-1 text-stone-700">{pick(service.name, locale)}</p>
+        <div className="mt-3">
+          <StatusBadge status={dossier.status} />
+        </div>
+      </header>
+
+      {justSubmitted && (
+        <div role="status" className="rounded-xl bg-emerald-700 p-5 text-white">
+          <h2 className="text-xl font-bold">{t("dossier.submittedTitle")}</h2>
+          <p className="mt-1">{t("dossier.submittedBody", { code: dossier.code })}</p>
+        </div>
+      )}
+
+      {owner && (
+        <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.readOnly", { owner: owner.fullName })}</p>
+      )}
+
+      <section aria-labelledby="why" className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200">
+        <h2 id="why" className="font-bold">{t("dossier.why")}</h2>
+        <p className="mt-1">
+          <ReasonText template={pick(service.reason, locale)} params={dossier.reason} />
+        </p>
+        {matchCode && (
+          <p className="mt-2 text-sm">
+            <span className="font-semibold">{t("dossier.matchCode", { code: matchCode })}</span> — {t("dossier.matchCodeHelp")}
+          </p>
+        )}
+      </section>
+
+      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} />
+
+      <section aria-labelledby="summary" className="space-y-2">
+        <h2 id="summary" className="text-xl font-bold">{t("dossier.summaryTitle")}</h2>
+        <p className="text-stone-700">{t("dossier.summaryLead")}</p>
+        <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
+      </section>
+
+      {awaiting && dossier.role === "owner" ? (
+        <DossierForm
+          action={saveDossier}
+          dossierCode={dossier.code}
+          version={dossier.version}
+          idempotencyKey={randomUUID()}
+          fields={fieldViews(service, dossier.prefilled, locale, t)}
+          initial={initialValues(service, dossier.prefilled, dossier.citizenData)}
+          text={{
+            yourPart: t("dossier.yourPart"),
+            yourPartLead: t("dossier.yourPartLead"),
+            required: t("dossier.required"),
+            optional: t("dossier.optional"),
+            consent: t("dossier.consent"),
+            confirm: t("dossier.confirmButton"),
+            save: t("dossier.saveButton"),
+            sending: t("dossier.sending"),
+            saved: t("dossier.saved"),
+            errorSummary: t("dossier.errorSummary"),
+            messages: {
+              conflict: t("dossier.conflict"),
+              notEditable: t("dossier.notEditable"),
+              idempotencyMismatch: t("dossier.idempotencyMismatch"),
+              generic: t("errors.generic"),
+            },
+            errors: Object.fromEntries(errorKeys.map((k) => [k, t(`errors.${k}`)])),
+          }}
+        />
+      ) : (
+        <CitizenAnswers service={service} data={dossier.citizenData} prefilled={dossier.prefilled} locale={locale} />
+      )}
+
+      <section aria-labelledby="timeline" className="space-y-3">
+        <h2 id="timeline" className="text-xl font-bold">{t("dossier.timeline")}</h2>
+        <Timeline events={events} />
+      </section>
+
+      <section aria-labelledby="data-used" className="space-y-2">
+        <h2 id="data-used" className="text-xl font-bold">{t("dossier.dataUsed")}</h2>
+        <DataAccessList rows={access} locale={locale} showDossier={false} />
+      </section>
+    </article>
+  );
+}
+
+const errorKeys = [
+  "required",
+  "nameTooLong",
+  "nameWords",
+  "nameLetters",
+  "tooLong",
+  "notANumber",
+  "tooSmall",
+  "tooLarge",
+  "notAnOption",
+  "consentRequired",
+  "generic",
+] as const;
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+function fieldViews(service: ServiceDefinition, prefilled: Record<string, unknown>, locale: string, t: T): FieldView[] {
+  const views: FieldView[] = service.citizenFields.map((f) => {
+    const base = { key: f.key, label: pick(f.label, locale), hint: f.hint && pick(f.hint, locale), required: f.required };
+    switch (f.kind) {
+      case "choice":
+        return { ...base, kind: "choice", options: f.options.map((o) => ({ value: o.value, label: pick(o.label, locale) })) };
+      case "prefilledChoice": {
+        const options = Array.isArray(prefilled[f.optionsFrom]) ? (prefilled[f.optionsFrom] as unknown[]).map(String) : [];
+        return { ...base, kind: "choice", options: options.map((o) => ({ value: o, label: o })) };
+      }
+      default:
+        return { ...base, kind: f.kind };
+    }
+  });
+  if (service.delivery.length > 0) {
+    views.push({
+      key: "delivery",
+      kind: "choice",
+      label: t("dossier.delivery"),
+      required: true,
+      options: service.delivery.map((d) => ({ value: d, label: t(`dossier.deliveryOptions.${d}`) })),
+    });
+  }
+  return views;
+}
+
+async function KeyFacts({
+  service,
+  dossier,
+  today,
+  awaiting,
+  locale,
+}: {
+  service: ServiceDefinition;
+  dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
+  today: string;
+  awaiting: boolean;
+  locale: string;
+}) {
+  const t = await getTranslations("dossier");
+  const left = (date: string) => t("daysLeft", { days: Math.max(0, daysBetween(today, date)) });
+  return (
+    <dl className="grid grid-cols-1 gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+      {awaiting && (
+        <div>
+          <dt className="text-sm text-stone-600">{t("confirmDeadline")}</dt>
+          <dd className="font-semibold">
+            {formatDate(dossier.confirmDeadline)} ({left(dossier.confirmDeadline)})
+          </dd>
+        </div>
+      )}
+      {awaiting && dossier.serviceCode === "birth-registration" && dossier.legalDeadline && (
+        <div>
+          <dt className="text-sm text-stone-600">{t("legalDeadline")}</dt>
+          <dd className="font-semibold">
+            {formatDate(dossier.legalDeadline)} ({left(dossier.legalDeadline)})
+          </dd>
+          <dd className="text-xs text-stone-600">{t("legalDeadlineNote")}</dd>
+        </div>
+      )}
+      {dossier.slaDueDate && (
+        <div>
+          <dt className="text-sm text-stone-600">{t("slaDue")}</dt>
+          <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>
+        </div>
+      )}
+      <div>
+        <dt className="text-sm text-stone-600">{t("result")}</dt>
+        <dd className="font-semibold">{pick(service.result, locale)}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-stone-600">{t("fee")}</dt>
+        <dd className="font-semibold">
+          {service.feeVnd === 0
+            ? t("free")
+            : new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(service.feeVnd)}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+async function CitizenAnswers({
+  service,
+  data,
+  prefilled,
+  locale,
+}: {
+  service: ServiceDefinition;
+  data: Record<string, unknown>;
+  prefilled: Record<string, unknown>;
+  locale: string;
+}) {
+  const t = await getTranslations("dossier");
+  const rows = fieldViews(service, prefilled, locale, await getTranslations())
+    .filter((f) => data[f.key] !== undefined && data[f.key] !== "")
+    .map((f) => {
+      const raw = String(data[f.key]);
+      return { key: f.key, label: f.label, value: f.options?.find((o) => o.value === raw)?.label ?? raw };
+    });
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="answers" className="space-y-2">
+      <h2 id="answers" className="text-xl font-bold">{t("yourAnswers")}</h2>
+      <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+        {rows.map((r) => (
+          <div key={r.key} className="px-4 py-3">
+            <dt className="text-sm text-stone-600">{r.label}</dt>
+            <dd className="font-semibold" data-field={r.key}>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireCitizen } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findCitizen, listDossiersFor } from "@/lib/db/dossier-queries";
+import { isAwaitingCitizen } from "@/lib/dossiers/status";
+import { findService } from "@/lib/services/catalogue";
+import { DossierCard } from "@/components/dossier/dossier-card";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
+
+export default async function ForYouPage() {
+  const citizenId = await requireCitizen("/");
+  const db = await getDb();
+  const [citizen, all, t, locale] = await Promise.all([
+    findCitizen(db, citizenId),
+    listDossiersFor(db, citizenId),
+    getTranslations("home"),
+    getLocale(),
+  ]);
+  const awaiting = all.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-1 text-stone-700">{citizen && t("greeting", { name: citizen.fullName })}</p>
+      <p className="text-stone-700">{t("lead")}</p>
+      {awaiting.length === 0 ? (
+        <p className="mt-6 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
+      ) : (
+        <ul className="mt-4 space-y-4">
+          {awaiting.map((d) => (
+            <li key={d.id}>
+              <DossierCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-6">
+        <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
+          {t("seeAll")}
+        </Link>
+      </p>
+    </>
+  );
+}

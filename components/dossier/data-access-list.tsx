@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { DataAccessRow } from "@/lib/db/dossier-queries";
+import { datasets, type DatasetCode } from "@/lib/gov/datasets";
+import { findService } from "@/lib/services/catalogue";
+import { pick } from "@/lib/i18n/localized";
+import { formatDateTime } from "@/lib/dates";
+
+export async function DataAccessList({ rows, locale, showDossier }: { rows: DataAccessRow[]; locale: string; showDossier: boolean }) {
+  const t = await getTranslations("myData");
+  if (rows.length === 0) return <p className="rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>;
+  return (
+    <ul className="space-y-3">
+      {rows.map((row) => {
+        const service = findService(row.purpose);
+        const dataset = datasets[row.dataset as DatasetCode];
+        return (
+          <li key={row.id} className="rounded-lg bg-white p-3 text-sm ring-1 ring-stone-200">
+            <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1">
+              <dt className="text-stone-600">{t("agency")}</dt>
+              <dd className="font-semibold">{service ? pick(service.agency.name, locale) : row.agency}</dd>
+              <dt className="text-stone-600">{t("dataset")}</dt>
+              <dd>{dataset ? pick(dataset.name, locale) : row.dataset}</dd>
+              <dt className="text-stone-600">{t("purpose")}</dt>
+              <dd>{service ? pick(service.shortName, locale) : row.purpose}</dd>
+              <dt className="text-stone-600">{t("when")}</dt>
+              <dd>{formatDateTime(row.at)}</dd>
+              {showDossier && row.dossierCode && (
+                <>
+                  <dt className="text-stone-600">{t("dossier")}</dt>
+                  <dd>
+                    <Link href={`/dossiers/${row.dossierCode}`} className="font-mono text-blue-800 underline">
+                      {row.dossierCode}
+                    </Link>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

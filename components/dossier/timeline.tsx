@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import type { eventsOf } from "@/lib/db/dossier-queries";
+import { formatDateTime } from "@/lib/dates";
+import { statusSchema } from "@/lib/dossiers/status";
+import { StatusIcon } from "@/components/ui/status-badge";
+
+type Events = Awaited<ReturnType<typeof eventsOf>>;
+
+export async function Timeline({ events }: { events: Events }) {
+  const t = await getTranslations();
+  return (
+    <ol className="relative ml-3 border-l-2 border-stone-300">
+      {events.map((event) => {
+        const status = statusSchema.safeParse(event.toStatus);
+        const title = event.kind === "amended" ? t("dossier.amended") : status.success ? t(`status.${status.data}`) : "";
+        const by =
+          event.actorKind === "citizen"
+            ? t("dossier.by.citizen", { name: event.actorName ?? "" })
+            : t(`dossier.by.${event.actorKind}`);
+        return (
+          <li key={event.id} className="mb-5 ml-5">
+            <span className="absolute -left-[13px] flex h-6 w-6 items-center justify-center rounded-full bg-white text-stone-700 ring-2 ring-stone-300">
+              <StatusIcon status={status.success ? status.data : "prepared"} className="h-4 w-4" />
+            </span>
+            <p className="font-semibold">{title}</p>
+            <p className="text-sm text-stone-700">
+              <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> · {by}
+            </p>
+            {event.note && <p className="text-sm">{event.note}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, personas, signIn } from "./helpers";
+
+const DATE = /\d{2}\/\d{2}\/\d{4}/;
+
+test.describe.serial("a father registers his newborn's birth", () => {
+  test("An sees the prepared birth registration and why it was prepared", async ({ page }) => {
+    await signIn(page, personas.an);
+    const card = page.getByRole("article", { name: "Đăng ký khai sinh cho bé" });
+    await expect(card).toContainText("Bệnh viện Phụ sản – Nhi Đà Nẵng");
+    await expect(card).toContainText("theo Giấy chứng sinh điện tử");
+    await expect(card).toContainText(/Hạn xác nhận: \d{2}\/\d{2}\/\d{4}/);
+    await expect(card.getByRole("link", { name: "Xác nhận" })).toBeVisible();
+    await expect(card.getByRole("link", { name: "Sửa thông tin" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("a bad name shows a clear error and changes nothing", async ({ page }) => {
+    await signIn(page, personas.an);
+    await page.getByRole("article", { name: "Đăng ký khai sinh cho bé" }).getByRole("link", { name: "Xác nhận" }).click();
+    await page.getByLabel(/Họ và tên của bé/).fill("Khang 123");
+    await page.getByText("Gửi về nhà qua bưu điện").click();
+    await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
+    await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+    await expect(page.getByRole("alert")).toContainText("Họ tên chỉ gồm chữ cái tiếng Việt và dấu cách");
+    await expect(page.getByLabel(/Họ và tên của bé/)).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+
+    await page.reload();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã chuẩn bị");
+    await expect(page.getByLabel(/Họ và tên của bé/)).toHaveValue("");
+    await expect(page.getByRole("list").filter({ hasText: "Đã nộp" })).toHaveCount(0);
+  });
+
+  test("An names his son and confirms; the dossier shows Đã nộp with a dated timeline", async ({ page }) => {
+    await signIn(page, personas.an);
+    await page.getByRole("article", { name: "Đăng ký khai sinh cho bé" }).getByRole("link", { name: "Sửa thông tin" }).click();
+    await expect(page.getByText("Nguồn: Giấy chứng sinh điện tử").first()).toBeVisible();
+    await expect(page.getByText("Nguyễn Văn An", { exact: true })).toBeVisible();
+    await page.getByLabel(/Họ và tên của bé/).fill("Nguyễn Minh Khang");
+    await page.getByText("Gửi về nhà qua bưu điện").click();
+    await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
+    const confirm = page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
+    await confirm.dblclick();
+    await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
+    await expect(page.locator('[data-field="childName"]')).toHaveText("Nguyễn Minh Khang");
+    const timeline = page.getByRole("region", { name: "Tiến trình hồ sơ" });
+    await expect(timeline.getByRole("listitem")).toHaveCount(2);
+    await expect(timeline.getByRole("listitem").nth(1)).toContainText("Đã nộp");
+    await expect(timeline.getByRole("listitem").nth(1)).toContainText(DATE);
+    await expect(timeline.getByRole("listitem").nth(1)).toContainText("bởi Nguyễn Văn An");
+
+    await page.getByRole("link", { name: "Hồ sơ", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hồ sơ của tôi" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Đăng ký khai sinh cho bé/ })).toContainText("Đã nộp");
+    await expect(page.getByRole("link", { name: /Gia hạn giấy phép/ })).toHaveCount(0);
+  });
+
+  test("Bình, the mother, sees the same dossier read-only", async ({ page }) => {
+    await signIn(page, personas.binh);
+    await page.getByRole("link", { name: "Hồ sơ", exact: true }).click();
+    await page.getByRole("link", { name: /Đăng ký khai sinh cho bé/ }).click();
+    await expect(page.getByText("Hồ sơ này do Nguyễn Văn An đứng tên")).toBeVisible();
+    await expect(page.locator('[data-field="childName"]')).toHaveText("Nguyễn Minh Khang");
+    await expect(page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+
+const PERSONAL_ID = /^\d{12}$/;
+
+/** The signed-in citizen's personal id, or undefined. */
+export async function currentCitizenId(): Promise<string | undefined> {
+  const session = await auth();
+  const id = session?.user?.id;
+  return session?.user?.role === "citizen" && id && PERSONAL_ID.test(id) ? id : undefined;
+}
+
+/** For citizen pages: the citizen's id, or a redirect to the sign-in page. */
+export async function requireCitizen(returnTo = "/"): Promise<string> {
+  const id = await currentCitizenId();
+  if (!id) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return id;
+}
