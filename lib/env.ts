@@ -9,6 +9,7 @@ const envSchema = z.object({
   VNEID_ISSUER: z.string().url().optional(),
   VNEID_CLIENT_ID: z.string().min(1).default("chu-dong"),
   VNEID_CLIENT_SECRET: z.string().min(8).default("chu-dong-demo-client-secret"),
+  ENGINE_TOKEN: z.string().min(16).default("chu-dong-demo-engine-token"),
   DEMO_MODE: z
     .enum(["true", "false"])
     .default("true")
