@@ -85,3 +85,14 @@ export async function messagesFor(db: Executor, citizenId: string) {
     .where(eq(citizens.id, citizenId))
     .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id));
 }
+
+/** The dossier code a deep link points to, only for a party of that dossier. */
+export async function deepLinkTargetFor(db: Executor, citizenId: string, linkCode: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ code: dossiers.code })
+    .from(deepLinks)
+    .innerJoin(dossiers, eq(dossiers.id, deepLinks.dossierId))
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, citizenId)))
+    .where(eq(deepLinks.code, linkCode));
+  return row?.code;
+}
