@@ -21,6 +21,7 @@ test("Cúc opening An's dossier gets not-found and learns nothing", async ({ bro
   await signIn(an, personas.an);
   await an.getByRole("link", { name: "Hồ sơ", exact: true }).click();
   await an.getByRole("link", { name: /Đăng ký khai sinh cho bé/ }).click();
+  await an.waitForURL(/\/dossiers\/HS-/);
   const anUrl = new URL(an.url()).pathname;
   expect(anUrl).toMatch(/^\/dossiers\/HS-\d{4}-\d{6}$/);
   await an.close();

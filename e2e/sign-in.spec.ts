@@ -11,7 +11,7 @@ test("a wrong passcode gets a clear Vietnamese error and no session", async ({ p
   await page.getByLabel("Số định danh cá nhân").fill(personas.an);
   await page.getByLabel("Mật khẩu").fill("000000");
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("Số định danh cá nhân hoặc mật khẩu không đúng");
+  await expect(page.getByRole("alert").filter({ hasText: "Số định danh cá nhân hoặc mật khẩu không đúng" })).toBeVisible();
   await page.goto("/dossiers");
   await expect(page).toHaveURL(/\/login/);
 });
