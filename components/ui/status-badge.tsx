@@ -40,7 +40,7 @@ export async function StatusBadge({ status }: { status: Status }) {
   const t = await getTranslations("status");
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-sm font-semibold ring-1 ${tone[status]}`}
+      className={`inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-3 py-1 text-sm font-semibold ring-1 ${tone[status]}`}
       data-status={status}
     >
       <StatusIcon status={status} className="h-4 w-4" />

@@ -33,7 +33,7 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       idempotencyKey: randomUUID(),
       input: { childName: "Khang123", hometown: "father", delivery: "post" },
     });
-    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { childName: "nameLetters" } });
+    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { childName: "nameLetters", consent: "consentRequired" } });
     const after = await codeOf("birth-registration");
     expect(after).toEqual(before);
   });
@@ -45,6 +45,7 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       version: birth.version,
       idempotencyKey: randomUUID(),
       input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+      consent: true,
     });
     expect(r).toEqual({ ok: false, error: "not_found" });
     expect((await codeOf("birth-registration")).status).toBe("prepared");
@@ -78,6 +79,15 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
     });
     expect(stale).toEqual({ ok: false, error: "conflict", version: birth.version + 1 });
     expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang" });
+
+    const another = await performCitizenAction(t.db, demoPersonas.an, "amend", {
+      dossierCode: birth.code,
+      version: birth.version + 1,
+      idempotencyKey: randomUUID(),
+      input: { hometown: "mother" },
+    });
+    expect(another).toMatchObject({ ok: true });
+    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang", hometown: "mother" });
   });
 
   it("submits once however many times the same confirm arrives", async () => {
@@ -87,6 +97,7 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       version: birth.version,
       idempotencyKey: randomUUID(),
       input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+      consent: true,
     };
     const results = await Promise.all(
       Array.from({ length: 10 }, () => performCitizenAction(t.db, demoPersonas.an, "confirm", req)),
@@ -112,6 +123,7 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       version: licence.version,
       idempotencyKey: randomUUID(),
       input: { practiceAddress: String(licence.prefilled.address), cmeHours: "136", delivery: "digital" },
+      consent: true,
     });
     expect(r).toMatchObject({ ok: true, status: "submitted" });
   });

@@ -18,6 +18,8 @@ export const citizenActionRequest = z.object({
   version: z.coerce.number().int().positive(),
   idempotencyKey: z.string().uuid(),
   input: z.record(z.string(), z.unknown()),
+  // Confirming needs the citizen's explicit consent to the use of the data already held.
+  consent: z.boolean().optional(),
 });
 export type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
 
@@ -31,7 +33,7 @@ type Stored = Extract<CitizenActionResult, { ok: true }> | Extract<CitizenAction
 
 function requestHash(kind: CitizenActionKind, req: CitizenActionRequest): string {
   const input = Object.fromEntries(Object.entries(req.input).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash("sha256").update(JSON.stringify([kind, req.dossierCode, req.version, input])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([kind, req.dossierCode, req.version, req.consent, input])).digest("hex");
 }
 
 function changesBetween(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -58,13 +60,13 @@ export async function performCitizenAction(
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (dossier.role !== "owner") return { ok: false, error: "read_only" };
 
-  const parsed = citizenInputSchema(service, dossier.prefilled, "amend").safeParse(req.input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  const merged = { ...dossier.citizenData, ...stripUndefined(parsed.data) };
-  if (kind === "confirm") {
-    const complete = citizenInputSchema(service, dossier.prefilled, "confirm").safeParse(merged);
-    if (!complete.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(complete.error) };
-  }
+  // A confirm checks the whole dossier as it would be submitted; an amend checks only what was sent.
+  const candidate = kind === "confirm" ? { ...dossier.citizenData, ...req.input } : req.input;
+  const parsed = citizenInputSchema(service, dossier.prefilled, kind).safeParse(candidate);
+  const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (kind === "confirm" && !req.consent) fieldErrors.consent = "consentRequired";
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, error: "invalid", fieldErrors };
+  const merged = withChanges(dossier.citizenData, parsed.data);
 
   const hash = requestHash(kind, req);
   return db.transaction(async (tx) => {
@@ -148,6 +150,12 @@ async function apply(
   return { ok: true, status: updated.status as Status, version: updated.version };
 }
 
-function stripUndefined(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+/** Applies the validated fields: a value sets the field, a cleared (undefined) one removes it. */
+function withChanges(current: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
 }

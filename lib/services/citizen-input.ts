@@ -11,7 +11,8 @@ export type FieldErrorCode =
   | "notANumber"
   | "tooSmall"
   | "tooLarge"
-  | "notAnOption";
+  | "notAnOption"
+  | "consentRequired";
 
 const NAME_WORD = /^\p{L}\p{M}*(?:['’]?\p{L}\p{M}*)*$/u;
 

@@ -21,14 +21,12 @@ export async function saveDossier(_prev: DossierFormState, form: FormData): Prom
   if (!citizenId) redirect("/login");
   const intent = form.get("intent") === "amend" ? "amend" : "confirm";
   const values = fieldValues(form);
-  if (intent === "confirm" && form.get("consent") !== "yes") {
-    return { status: "invalid", fieldErrors: { consent: "consentRequired" }, values };
-  }
   const request = citizenActionRequest.safeParse({
     dossierCode: form.get("dossierCode"),
     version: form.get("version"),
     idempotencyKey: form.get("idempotencyKey"),
     input: values,
+    consent: form.get("consent") === "yes",
   });
   if (!request.success) return { status: "failed", message: "generic", values };
 
