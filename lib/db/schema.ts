@@ -105,6 +105,45 @@ export const enrollmentPeriods = pgTable("enrollment_periods", {
   closesOn: date("closes_on").notNull(),
 });
 
+// Land-use records where the owner filed an intent to build (house-building-support).
+export const constructionIntents = pgTable("construction_intents", {
+  id: serial("id").primaryKey(),
+  ownerId: text("owner_id").notNull().references(() => citizens.id),
+  parcel: text("parcel").notNull().unique(),
+  address: text("address").notNull(),
+  filedOn: date("filed_on").notNull(),
+});
+
+// ---- Agencies ----
+
+// Keys agencies use to push data (births, list imports); only a SHA-256 of each key is stored.
+export const agencyApiKeys = pgTable("agency_api_keys", {
+  id: serial("id").primaryKey(),
+  agency: text("agency").notNull(),
+  label: text("label").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: createdAt(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export const importRuns = pgTable("import_runs", {
+  id: serial("id").primaryKey(),
+  agency: text("agency").notNull(),
+  dataset: text("dataset").notNull(),
+  accepted: integer("accepted").notNull(),
+  unchanged: integer("unchanged").notNull(),
+  rejected: integer("rejected").notNull(),
+  report: jsonb("report").$type<{ line: number; reason: string }[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const officers = pgTable("officers", {
+  username: text("username").primaryKey(),
+  fullName: text("full_name").notNull(),
+  agency: text("agency").notNull(),
+  passwordHash: text("password_hash").notNull(),
+});
+
 // ---- Dossiers ----
 
 export const dossierCodeSeq = pgSequence("dossier_code_seq", { startWith: 1 });
@@ -191,13 +230,15 @@ export const smsOutbox = pgTable(
     phone: text("phone").notNull(),
     body: text("body").notNull(),
     dossierId: uuid("dossier_id").references(() => dossiers.id),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
+    gatewayMessageId: text("gateway_message_id"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("sms_outbox_phone_idx").on(t.phone)],
+  (t) => [index("sms_outbox_phone_idx").on(t.phone), index("sms_outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
 
 export const deepLinks = pgTable("deep_links", {

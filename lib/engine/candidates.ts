@@ -6,7 +6,7 @@ import type { Trigger } from "../services/definition";
  * Columns: owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline,
  * legal_deadline, viewers (text[]), sms_vars (jsonb).
  */
-export function candidatesFor(trigger: Trigger, today: string): SQL | undefined {
+export function candidatesFor(trigger: Trigger, today: string): SQL {
   const day = sql`${today}::date`;
   switch (trigger.kind) {
     case "event":
@@ -92,6 +92,18 @@ export function candidatesFor(trigger: Trigger, today: string): SQL | undefined 
         WHERE ${day} BETWEEN p.opens_on AND p.closes_on
         ORDER BY ch.id, r.citizen_id`;
     case "construction-intent":
-      return undefined;
+      return sql`
+        SELECT ci.owner_id,
+          'parcel:' || ci.parcel AS subject_key,
+          ci.filed_on::text AS trigger_period,
+          jsonb_build_object('parcel', ci.parcel) AS reason,
+          jsonb_build_object('holderName', c.full_name, 'parcel', ci.parcel, 'address', ci.address) AS prefilled,
+          ${day} + ${trigger.confirmDays}::int AS confirm_deadline,
+          NULL::date AS legal_deadline,
+          ARRAY[]::text[] AS viewers,
+          '{}'::jsonb AS sms_vars
+        FROM construction_intents ci
+        JOIN citizens c ON c.id = ci.owner_id
+        WHERE ci.filed_on > ${day} - ${trigger.confirmDays}::int AND ci.filed_on <= ${day}`;
   }
 }

@@ -24,7 +24,6 @@ export async function prepareService(
   opts: { today: string; origin: string },
 ): Promise<PrepareResult> {
   const candidates = candidatesFor(service.trigger, opts.today);
-  if (!candidates) return { prepared: 0, sms: 0 };
   const datasets = sql.join(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,

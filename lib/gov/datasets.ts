@@ -28,6 +28,10 @@ export const datasets = {
     name: { vi: "Danh sách hộ nghèo, cận nghèo", en: "Poor and near-poor household list" },
     agency: { vi: "Phòng Văn hóa – Xã hội phường", en: "Ward Culture and Social Affairs Office" },
   },
+  "land-records": {
+    name: { vi: "Cơ sở dữ liệu đất đai", en: "Land database" },
+    agency: { vi: "Sở Nông nghiệp và Môi trường", en: "Department of Agriculture and Environment" },
+  },
   schools: {
     name: { vi: "Danh sách trường và kế hoạch tuyển sinh", en: "Schools and enrollment plan" },
     agency: { vi: "Sở Giáo dục và Đào tạo", en: "Department of Education and Training" },

@@ -319,13 +319,17 @@ export const catalogueData = [
     shortName: L("Hồ sơ xin phép xây nhà", "House-building permit"),
     agency: { code: "xaydung", name: L("Sở Xây dựng", "Department of Construction") },
     legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020)",
-    trigger: { kind: "construction-intent" },
+    trigger: { kind: "construction-intent", confirmDays: 30 },
     reason: L(
       "Bạn đã đăng ký ý định xây dựng trên thửa đất {parcel} — theo Cơ sở dữ liệu đất đai",
       "You filed a construction intent on parcel {parcel} — from the land database",
     ),
     prepared: L("Hồ sơ xin phép xây dựng đã được tổng hợp sẵn.", "Your building permit dossier is assembled."),
-    prefilled: [holderName],
+    prefilled: [
+      holderName,
+      { key: "parcel", label: L("Thửa đất", "Land parcel"), source: "land-records" },
+      { key: "address", label: L("Địa chỉ công trình", "Construction address"), source: "land-records" },
+    ],
     citizenFields: [
       { kind: "text", key: "contractor", label: L("Nhà thầu", "Contractor"), required: true, maxLength: 200 },
     ],

@@ -16,7 +16,7 @@ const triggerSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("list"), list: z.string().min(1), confirmDays: z.number().int().positive() }),
   z.object({ kind: z.literal("age"), age: z.number().int().min(1).max(18) }),
-  z.object({ kind: z.literal("construction-intent") }),
+  z.object({ kind: z.literal("construction-intent"), confirmDays: z.number().int().positive() }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 
