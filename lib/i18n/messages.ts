@@ -3,11 +3,15 @@ import viCommon from "@/messages/vi/common.json";
 import enCommon from "@/messages/en/common.json";
 import viVneid from "@/messages/vi/vneid.json";
 import enVneid from "@/messages/en/vneid.json";
+import viSms from "@/messages/vi/sms.json";
+import enSms from "@/messages/en/sms.json";
+import viGov from "@/messages/vi/gov.json";
+import enGov from "@/messages/en/gov.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid },
-  en: { ...enCommon, vneid: enVneid },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {
