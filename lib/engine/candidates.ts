@@ -1,13 +1,37 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Trigger } from "../services/definition";
 
+export interface IdRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The id span of a trigger's source registry, for the large registries that are scanned in chunks
+ * (PGlite runs one query at a time: short statements keep citizens' pages responsive).
+ */
+export function sourceIdSpan(trigger: Trigger): SQL | undefined {
+  switch (trigger.kind) {
+    case "window":
+      return sql`SELECT min(id) AS lo, max(id) AS hi FROM licences WHERE kind = ${trigger.licenceKind}`;
+    case "list":
+      return sql`SELECT min(id) AS lo, max(id) AS hi FROM social_protection_list WHERE list_name = ${trigger.list}`;
+    case "construction-intent":
+      return sql`SELECT min(id) AS lo, max(id) AS hi FROM construction_intents`;
+    case "event":
+    case "age":
+      return undefined;
+  }
+}
+
 /**
  * Each trigger kind is one SELECT over the registries yielding the dossiers that should exist today.
  * Columns: owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline,
  * legal_deadline, viewers (text[]), sms_vars (jsonb).
  */
-export function candidatesFor(trigger: Trigger, today: string): SQL {
+export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange): SQL {
   const day = sql`${today}::date`;
+  const within = (column: SQL) => (chunk ? sql` AND ${column} >= ${chunk.from} AND ${column} < ${chunk.to}` : sql``);
   switch (trigger.kind) {
     case "event":
       return sql`
@@ -50,7 +74,7 @@ export function candidatesFor(trigger: Trigger, today: string): SQL {
         FROM licences l
         JOIN citizens c ON c.id = l.holder_id
         WHERE l.kind = ${trigger.licenceKind}
-          AND l.expires_on >= ${day} AND l.expires_on <= ${day} + ${trigger.daysBefore}::int`;
+          AND l.expires_on >= ${day} AND l.expires_on <= ${day} + ${trigger.daysBefore}::int${within(sql`l.id`)}`;
     case "list":
       return sql`
         SELECT s.household_head_id AS owner_id,
@@ -68,7 +92,7 @@ export function candidatesFor(trigger: Trigger, today: string): SQL {
           '{}'::jsonb AS sms_vars
         FROM social_protection_list s
         JOIN citizens c ON c.id = s.household_head_id
-        WHERE s.list_name = ${trigger.list} AND s.year = extract(year FROM ${day})::int`;
+        WHERE s.list_name = ${trigger.list} AND s.year = extract(year FROM ${day})::int${within(sql`s.id`)}`;
     case "age":
       return sql`
         SELECT DISTINCT ON (ch.id) r.citizen_id AS owner_id,
@@ -104,6 +128,6 @@ export function candidatesFor(trigger: Trigger, today: string): SQL {
           '{}'::jsonb AS sms_vars
         FROM construction_intents ci
         JOIN citizens c ON c.id = ci.owner_id
-        WHERE ci.filed_on > ${day} - ${trigger.confirmDays}::int AND ci.filed_on <= ${day}`;
+        WHERE ci.filed_on > ${day} - ${trigger.confirmDays}::int AND ci.filed_on <= ${day}${within(sql`ci.id`)}`;
   }
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
-import { candidatesFor } from "./candidates";
+import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
 
 export interface PrepareResult {
   prepared: number;
@@ -21,9 +21,33 @@ function datasetsRead(service: ServiceDefinition): string[] {
 export async function prepareService(
   db: Executor,
   service: ServiceDefinition,
-  opts: { today: string; origin: string },
+  opts: { today: string; origin: string; chunkSize?: number },
 ): Promise<PrepareResult> {
-  const candidates = candidatesFor(service.trigger, opts.today);
+  const span = sourceIdSpan(service.trigger);
+  if (!span) return prepareChunk(db, service, opts);
+  const [range] = await queryRows<{ lo: number | null; hi: number | null }>(db, span);
+  const total: PrepareResult = { prepared: 0, sms: 0 };
+  if (range?.lo == null || range.hi == null) return total;
+  const size = opts.chunkSize ?? DEFAULT_CHUNK;
+  for (let from = Number(range.lo); from <= Number(range.hi); from += size) {
+    const r = await prepareChunk(db, service, opts, { from, to: from + size });
+    total.prepared += r.prepared;
+    total.sms += r.sms;
+    // Let other requests' queries run between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return total;
+}
+
+const DEFAULT_CHUNK = 20_000;
+
+async function prepareChunk(
+  db: Executor,
+  service: ServiceDefinition,
+  opts: { today: string; origin: string },
+  chunk?: IdRange,
+): Promise<PrepareResult> {
+  const candidates = candidatesFor(service.trigger, opts.today, chunk);
   const datasets = sql.join(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,

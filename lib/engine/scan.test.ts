@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
-import { dossiers, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
+import { dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
 import { scan } from "./scan";
 import { addDays } from "../dates";
+import { getService } from "../services/catalogue";
+import { serviceDefinition } from "../services/definition";
 
 const TODAY = "2026-11-23";
 const ORIGIN = "https://chudong.example.vn";
@@ -62,7 +64,67 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
     const badges = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "transport-badge-renewal"));
     expect(badges.map((d) => d.prefilled.subject)).toEqual(["43B-123.45"]);
     await t.db.update(licences).set({ expiresOn: addDays(TODAY, 14) }).where(eq(licences.subject, "43B-678.90"));
-    const run = await scan(t.db, { today: TODAY, origin: ORIGIN });
+    const run = await scan(t.db, { today: TODAY, origin: ORIGIN, chunkSize: 1 });
     expect(run.prepared["transport-badge-renewal"]).toBe(1);
+    expect(Object.values(run.prepared).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
+
+describe.each(await testDatabaseKinds())("a ninth service defined only as data on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+  });
+  afterAll(async () => t?.close());
+
+  it("prepares food-safety certificate renewals with no new engine code", async () => {
+    const foodSafety = serviceDefinition.parse({
+      ...getService("veterinary-cert-renewal"),
+      code: "food-safety-cert-renewal",
+      shortName: { vi: "Gia hạn giấy chứng nhận an toàn thực phẩm", en: "Renew your food safety certificate" },
+      trigger: { kind: "window", licenceKind: "food-safety", daysBefore: 30 },
+    });
+    await t.db.insert(licences).values({
+      kind: "food-safety",
+      number: "ATTP-048-0091",
+      holderId: demoPersonas.cuc,
+      issuer: "Ban Quản lý An toàn thực phẩm Đà Nẵng",
+      expiresOn: addDays(TODAY, 20),
+    });
+    const run = await scan(t.db, { today: TODAY, origin: ORIGIN, services: [foodSafety] });
+    expect(run.prepared).toEqual({ "food-safety-cert-renewal": 1 });
+    const [d] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "food-safety-cert-renewal"));
+    expect(d).toMatchObject({ ownerId: demoPersonas.cuc, status: "prepared" });
+  });
+});
+
+describe.each(await testDatabaseKinds())("reminders and expiry on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: ORIGIN });
+  });
+  afterAll(async () => t?.close());
+
+  it("sends one reminder when the confirmation deadline is a week away, then expires the dossier", async () => {
+    const [badge] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "transport-badge-renewal"));
+    const weekBefore = addDays(badge!.confirmDeadline, -7);
+    const first = await scan(t.db, { today: weekBefore, origin: ORIGIN });
+    expect(first.reminders).toBeGreaterThanOrEqual(1);
+    const again = await scan(t.db, { today: addDays(weekBefore, 1), origin: ORIGIN });
+    expect(again.reminders).toBe(0);
+    const reminders = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, `reminder:${badge!.id}`));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.body).toMatch(/^DVC Da Nang: Nhac anh Dung: ho so gia han phu hieu xe can xac nhan truoc \d{2}\/\d{2}\. Xem: https:\/\/chudong\.example\.vn\/s\/\S+ Ma doi chieu \d{4}$/);
+    expect(reminders[0]!.body.length).toBeLessThanOrEqual(160);
+
+    const after = await scan(t.db, { today: addDays(badge!.confirmDeadline, 1), origin: ORIGIN });
+    expect(after.expired).toBeGreaterThanOrEqual(1);
+    const [expired] = await t.db.select().from(dossiers).where(eq(dossiers.id, badge!.id));
+    expect(expired?.status).toBe("expired");
+    const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, badge!.id));
+    expect(events.map((e) => e.toStatus)).toEqual(["prepared", "expired"]);
   });
 });

@@ -3,18 +3,22 @@ import { engineRuns } from "../db/schema";
 import { catalogue as defaultCatalogue } from "../services/catalogue";
 import type { ServiceDefinition } from "../services/definition";
 import { prepareService } from "./prepare";
+import { expireUnconfirmed, queueReminders } from "./reminders";
 import { todayInVietnam } from "../dates";
 
 export interface ScanOptions {
   today?: string;
   origin: string;
   services?: ServiceDefinition[];
+  chunkSize?: number;
 }
 
 export interface ScanReport {
   today: string;
   prepared: Record<string, number>;
   sms: number;
+  reminders: number;
+  expired: number;
   ms: number;
 }
 
@@ -25,11 +29,13 @@ export async function scan(db: Db, opts: ScanOptions): Promise<ScanReport> {
   const prepared: Record<string, number> = {};
   let sms = 0;
   for (const service of opts.services ?? defaultCatalogue) {
-    const r = await prepareService(db, service, { today, origin: opts.origin });
+    const r = await prepareService(db, service, { today, origin: opts.origin, chunkSize: opts.chunkSize });
     prepared[service.code] = r.prepared;
     sms += r.sms;
   }
+  const expired = await expireUnconfirmed(db, { today });
+  const reminders = await queueReminders(db, { today, origin: opts.origin });
   const finished = new Date();
-  await db.insert(engineRuns).values({ startedAt: started, finishedAt: finished, counts: { ...prepared, sms } });
-  return { today, prepared, sms, ms: finished.getTime() - started.getTime() };
+  await db.insert(engineRuns).values({ startedAt: started, finishedAt: finished, counts: { ...prepared, sms, reminders, expired } });
+  return { today, prepared, sms, reminders, expired, ms: finished.getTime() - started.getTime() };
 }
