@@ -26,7 +26,7 @@ export function sourceIdSpan(trigger: Trigger): SQL | undefined {
 
 /**
  * Each trigger kind is one SELECT over the registries yielding the dossiers that should exist today.
- * Columns: owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline,
+ * Columns: owner_id, owner_phone, owner_name, owner_sex, subject_key, trigger_period, reason, prefilled, confirm_deadline,
  * legal_deadline, viewers (text[]), sms_vars (jsonb).
  */
 export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange): SQL {
@@ -36,6 +36,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
     case "event":
       return sql`
         SELECT coalesce(b.father_id, b.mother_id) AS owner_id,
+          o.phone AS owner_phone, o.full_name AS owner_name, o.sex AS owner_sex,
           'birth:' || b.certificate_no AS subject_key,
           'once' AS trigger_period,
           jsonb_build_object('birthDate', b.birth_date, 'hospital', b.hospital) AS reason,
@@ -60,6 +61,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
     case "window":
       return sql`
         SELECT l.holder_id AS owner_id,
+          c.phone AS owner_phone, c.full_name AS owner_name, c.sex AS owner_sex,
           'licence:' || l.kind || ':' || l.number AS subject_key,
           l.expires_on::text AS trigger_period,
           jsonb_build_object('expiresOn', l.expires_on, 'subject', l.subject) AS reason,
@@ -78,6 +80,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
     case "list":
       return sql`
         SELECT s.household_head_id AS owner_id,
+          c.phone AS owner_phone, c.full_name AS owner_name, c.sex AS owner_sex,
           'household:' || s.household_head_id AS subject_key,
           s.year::text AS trigger_period,
           jsonb_build_object('category', s.category, 'year', s.year) AS reason,
@@ -96,6 +99,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
     case "age":
       return sql`
         SELECT DISTINCT ON (ch.id) r.citizen_id AS owner_id,
+          pa.phone AS owner_phone, pa.full_name AS owner_name, pa.sex AS owner_sex,
           'child:' || ch.id AS subject_key,
           p.year::text AS trigger_period,
           jsonb_build_object('childName', ch.full_name, 'year', p.year) AS reason,
@@ -113,11 +117,13 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
         FROM enrollment_periods p
         JOIN citizens ch ON extract(year FROM ch.birth_date)::int = p.year - ${trigger.age}::int
         JOIN family_relations r ON r.relative_id = ch.id AND r.relation = 'child'
+        JOIN citizens pa ON pa.id = r.citizen_id
         WHERE ${day} BETWEEN p.opens_on AND p.closes_on
         ORDER BY ch.id, r.citizen_id`;
     case "construction-intent":
       return sql`
         SELECT ci.owner_id,
+          c.phone AS owner_phone, c.full_name AS owner_name, c.sex AS owner_sex,
           'parcel:' || ci.parcel AS subject_key,
           ci.filed_on::text AS trigger_period,
           jsonb_build_object('parcel', ci.parcel) AS reason,

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
 import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
@@ -47,12 +47,17 @@ async function prepareChunk(
   opts: { today: string; origin: string },
   chunk?: IdRange,
 ): Promise<PrepareResult> {
+  const [row] = await queryRows<{ prepared: number; sms: number }>(db, preparationStatement(service, opts, chunk));
+  return { prepared: Number(row?.prepared ?? 0), sms: Number(row?.sms ?? 0) };
+}
+
+export function preparationStatement(service: ServiceDefinition, opts: { today: string; origin: string }, chunk?: IdRange): SQL {
   const candidates = candidatesFor(service.trigger, opts.today, chunk);
   const datasets = sql.join(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,
   );
-  const [row] = await queryRows<{ prepared: number; sms: number }>(db, sql`
+  return sql`
     WITH cand AS (${candidates}),
     ins AS (
       INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
@@ -61,7 +66,7 @@ async function prepareChunk(
       RETURNING id, owner_id, subject_key
     ),
     j AS (
-      SELECT ins.id, ins.owner_id, cand.viewers, cand.sms_vars
+      SELECT ins.id, ins.owner_id, cand.owner_phone, cand.owner_name, cand.owner_sex, cand.viewers, cand.sms_vars
       FROM ins JOIN cand ON cand.subject_key = ins.subject_key
     ),
     parties AS (
@@ -89,19 +94,18 @@ async function prepareChunk(
     ),
     sms AS (
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
-      SELECT 'prepared:' || j.id, c.phone,
+      SELECT 'prepared:' || j.id, j.owner_phone,
         render_template(${service.sms}, j.sms_vars || jsonb_build_object(
-          'salutation', CASE c.sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
-          'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
+          'salutation', CASE j.owner_sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
+          'firstName', unaccent_vi(regexp_replace(j.owner_name, '^.*\\s', '')),
           'link', ${opts.origin} || '/s/' || l.code,
           'matchCode', l.match_code)),
         j.id
-      FROM j JOIN links l ON l.dossier_id = j.id JOIN citizens c ON c.id = j.owner_id
-      WHERE c.phone IS NOT NULL
+      FROM j JOIN links l ON l.dossier_id = j.id
+      WHERE j.owner_phone IS NOT NULL
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id
     )
     SELECT (SELECT count(*) FROM ins)::int AS prepared, (SELECT count(*) FROM sms)::int AS sms
-  `);
-  return { prepared: Number(row?.prepared ?? 0), sms: Number(row?.sms ?? 0) };
+  `;
 }
