@@ -10,6 +10,8 @@ const envSchema = z.object({
   VNEID_CLIENT_ID: z.string().min(1).default("chu-dong"),
   VNEID_CLIENT_SECRET: z.string().min(8).default("chu-dong-demo-client-secret"),
   ENGINE_TOKEN: z.string().min(16).default("chu-dong-demo-engine-token"),
+  // 0 turns the in-app schedule off (e.g. when an external scheduler calls /api/engine/scan).
+  ENGINE_SCAN_MINUTES: z.coerce.number().int().min(0).default(15),
   DEMO_MODE: z
     .enum(["true", "false"])
     .default("true")
