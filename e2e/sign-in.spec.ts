@@ -12,6 +12,8 @@ test("a wrong passcode gets a clear Vietnamese error and no session", async ({ p
   await page.getByLabel("Mật khẩu").fill("000000");
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Số định danh cá nhân hoặc mật khẩu không đúng" })).toBeVisible();
+  await expect(page.getByLabel("Số định danh cá nhân")).toHaveValue(personas.an);
+  expect(page.url()).not.toContain(personas.an);
   await page.goto("/dossiers");
   await expect(page).toHaveURL(/\/login/);
 });

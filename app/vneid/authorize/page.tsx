@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import { z } from "zod";
+import { LOGIN_HINT_COOKIE } from "@/lib/oidc/login-hint";
 import { env } from "@/lib/env";
 import { DEMO_PASSCODE } from "@/lib/gov/demo-world";
 import { authorizeParams, validateAuthorizeRequest, type AuthorizeProblem, type AuthorizeRequest } from "@/lib/oidc/authorize-request";
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // What the login route sends back after a refused attempt; anything else is ignored.
 const feedbackSchema = z.object({
   error: z.enum(["invalid_credentials", "invalid_personal_id", "missing_passcode"]).optional().catch(undefined),
-  login_hint: z.string().max(32).optional().catch(undefined),
+  loginHint: z.string().max(32).optional().catch(undefined),
 });
 
 type Feedback = z.infer<typeof feedbackSchema>;
@@ -27,7 +29,10 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col bg-white shadow-sm">
       <VneidHeader />
       {validation.ok ? (
-        <SignInForm request={validation.request} feedback={feedbackSchema.parse(query)} />
+        <SignInForm
+          request={validation.request}
+          feedback={feedbackSchema.parse({ error: query.error, loginHint: (await cookies()).get(LOGIN_HINT_COOKIE)?.value })}
+        />
       ) : (
         <InvalidRequest problem={validation.problem} />
       )}
@@ -88,7 +93,7 @@ async function SignInForm({ request, feedback }: { request: AuthorizeRequest; fe
             inputMode="numeric"
             autoComplete="off"
             required
-            defaultValue={feedback.login_hint}
+            defaultValue={feedback.loginHint}
             autoFocus={error === "invalid_personal_id"}
             aria-invalid={idInvalid || undefined}
             aria-describedby={describedBy("personal_id-hint", idInvalid)}

@@ -9,6 +9,7 @@ import { isFromOwnOrigin } from "@/lib/oidc/form-origin";
 import { readUrlEncodedForm, singleValuedParams } from "@/lib/oidc/form-params";
 import { authenticateCitizen } from "@/lib/oidc/sign-in";
 import { plainPage } from "./plain-page";
+import { LOGIN_HINT_COOKIE } from "@/lib/oidc/login-hint";
 
 export const dynamic = "force-dynamic";
 
@@ -62,6 +63,10 @@ export async function POST(request: Request) {
       { "Retry-After": String(result.waitMinutes * 60) },
     );
   }
-  const back = new URLSearchParams({ error: result.reason, login_hint: personalId.slice(0, 32) });
-  return new Response(null, { status: 303, headers: { Location: `${signInPage}&${back}`, "Cache-Control": "no-store" } });
+  // The typed id goes back in a short-lived cookie, never in the URL (logs, history, referrers).
+  const hint = `${LOGIN_HINT_COOKIE}=${encodeURIComponent(personalId.slice(0, 32))}; Path=/vneid; Max-Age=120; HttpOnly; SameSite=Lax`;
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${signInPage}&${new URLSearchParams({ error: result.reason })}`, "Cache-Control": "no-store", "Set-Cookie": hint },
+  });
 }
