@@ -57,12 +57,13 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await expect(page.getByRole("link", { name: /Gia hạn giấy phép/ })).toHaveCount(0);
   });
 
-  test("Bình, the mother, sees the same dossier read-only", async ({ page }) => {
+  test("Bình, the mother, sees the same dossier and who confirmed it", async ({ page }) => {
     await signIn(page, personas.binh);
     await page.getByRole("link", { name: "Hồ sơ", exact: true }).click();
     await page.getByRole("link", { name: /Đăng ký khai sinh cho bé/ }).click();
-    await expect(page.getByText("Hồ sơ này do Nguyễn Văn An đứng tên")).toBeVisible();
+    await expect(page.getByText("Hồ sơ này đứng tên Nguyễn Văn An")).toBeVisible();
     await expect(page.locator('[data-field="childName"]')).toHaveText("Nguyễn Minh Khang");
+    await expect(page.getByRole("region", { name: "Tiến trình hồ sơ" })).toContainText("bởi Nguyễn Văn An");
     await expect(page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" })).toHaveCount(0);
   });
 });

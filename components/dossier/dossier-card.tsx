@@ -30,20 +30,14 @@ export async function DossierCard({ dossier, service, locale }: { dossier: Citiz
       <p className="mt-3 text-sm font-medium">
         {t("deadline", { date: formatDate(dossier.confirmDeadline) })} · {t("daysLeft", { days: daysLeft })}
       </p>
-      {dossier.role === "owner" ? (
-        <div className="mt-4 grid grid-cols-2 gap-3">
-          <Link href={`${href}#xac-nhan`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark">
-            {t("confirm")}
-          </Link>
-          <Link href={`${href}#sua-thong-tin`} className="flex min-h-12 items-center justify-center rounded-lg bg-white px-4 font-semibold text-brand ring-2 ring-brand">
-            {t("amend")}
-          </Link>
-        </div>
-      ) : (
-        <Link href={href} className="mt-4 flex min-h-12 items-center justify-center rounded-lg bg-white px-4 font-semibold text-brand ring-2 ring-brand">
-          {t("view")}
+      <div className="mt-4 grid grid-cols-2 gap-3">
+        <Link href={`${href}#xac-nhan`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark">
+          {t("confirm")}
         </Link>
-      )}
+        <Link href={`${href}#sua-thong-tin`} className="flex min-h-12 items-center justify-center rounded-lg bg-white px-4 font-semibold text-brand ring-2 ring-brand">
+          {t("amend")}
+        </Link>
+      </div>
     </article>
   );
 }

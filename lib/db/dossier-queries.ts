@@ -4,7 +4,7 @@ import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, doss
 import type { Status } from "../dossiers/status";
 
 export type DossierRow = typeof dossiers.$inferSelect;
-export type PartyRole = "owner" | "viewer";
+export type PartyRole = "owner" | "co-parent";
 export interface CitizenDossier extends Omit<DossierRow, "status"> {
   status: Status;
   role: PartyRole;

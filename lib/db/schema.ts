@@ -137,10 +137,12 @@ export const importRuns = pgTable("import_runs", {
   createdAt: createdAt(),
 });
 
+// Staff accounts: agency officers, and city operations staff (agency "ioc").
 export const officers = pgTable("officers", {
   username: text("username").primaryKey(),
   fullName: text("full_name").notNull(),
   agency: text("agency").notNull(),
+  commune: text("commune"),
   passwordHash: text("password_hash").notNull(),
 });
 
@@ -172,6 +174,11 @@ export const dossiers = pgTable(
     slaDueDate: date("sla_due_date"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: text("submitted_by"),
+    receiptNo: text("receipt_no").unique(), // the One-Stop system's own number
+    result: jsonb("result").$type<Record<string, string>>(),
+    verifyCode: text("verify_code").unique(),
+    resultAt: timestamp("result_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -181,13 +188,22 @@ export const dossiers = pgTable(
   ],
 );
 
-// Citizens besides the owner who may see a dossier (e.g. the other parent of a newborn).
+export const ratings = pgTable("ratings", {
+  dossierId: uuid("dossier_id").primaryKey().references(() => dossiers.id),
+  citizenId: text("citizen_id").notNull().references(() => citizens.id),
+  score: integer("score").notNull(),
+  comment: text("comment"),
+  createdAt: createdAt(),
+});
+
+// The citizens a dossier belongs to: its owner and, for a child, the other parent.
 export const dossierParties = pgTable(
   "dossier_parties",
   {
     dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
     citizenId: text("citizen_id").notNull().references(() => citizens.id),
-    role: text("role", { enum: ["owner", "viewer"] }).notNull(),
+    // A co-parent (the other parent of a newborn or pupil) may act on the dossier like its owner.
+    role: text("role", { enum: ["owner", "co-parent"] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.citizenId] }), index("dossier_parties_citizen_idx").on(t.citizenId)],
 );

@@ -51,15 +51,17 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
     expect((await codeOf("birth-registration")).status).toBe("prepared");
   });
 
-  it("lets the mother see but not act", async () => {
+  it("lets the mother, a co-parent, amend too", async () => {
     const birth = await codeOf("birth-registration");
     const r = await performCitizenAction(t.db, demoPersonas.binh, "amend", {
       dossierCode: birth.code,
       version: birth.version,
       idempotencyKey: randomUUID(),
-      input: { childName: "Trần Minh Khang" },
+      input: { hometown: "mother" },
     });
-    expect(r).toEqual({ ok: false, error: "read_only" });
+    expect(r).toEqual({ ok: true, status: "prepared", version: birth.version + 1 });
+    const [event] = (await eventsOf(birth.id)).filter((e) => e.kind === "amended");
+    expect(event?.actorId).toBe(demoPersonas.binh);
   });
 
   it("refuses a stale amend with a conflict and keeps the newer value", async () => {
@@ -78,16 +80,16 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       input: { childName: "Nguyễn Minh Quân" },
     });
     expect(stale).toEqual({ ok: false, error: "conflict", version: birth.version + 1 });
-    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang" });
+    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang", hometown: "mother" });
 
     const another = await performCitizenAction(t.db, demoPersonas.an, "amend", {
       dossierCode: birth.code,
       version: birth.version + 1,
       idempotencyKey: randomUUID(),
-      input: { hometown: "mother" },
+      input: { hometown: "father" },
     });
     expect(another).toMatchObject({ ok: true });
-    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang", hometown: "mother" });
+    expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang", hometown: "father" });
   });
 
   it("submits once however many times the same confirm arrives", async () => {

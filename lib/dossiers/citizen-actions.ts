@@ -25,7 +25,7 @@ export type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
 
 export type CitizenActionResult =
   | { ok: true; status: Status; version: number }
-  | { ok: false; error: "not_found" | "read_only" | "not_editable" | "idempotency_mismatch"; status?: Status }
+  | { ok: false; error: "not_found" | "not_editable" | "idempotency_mismatch"; status?: Status }
   | { ok: false; error: "conflict"; version: number }
   | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 
@@ -58,7 +58,6 @@ export async function performCitizenAction(
   const dossier = await findDossierFor(db, citizenId, req.dossierCode);
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) return { ok: false, error: "not_found" };
-  if (dossier.role !== "owner") return { ok: false, error: "read_only" };
 
   // A confirm checks the whole dossier as it would be submitted; an amend checks only what was sent.
   const candidate = kind === "confirm" ? { ...dossier.citizenData, ...req.input } : req.input;

@@ -27,7 +27,7 @@ export function sourceIdSpan(trigger: Trigger): SQL | undefined {
 /**
  * Each trigger kind is one SELECT over the registries yielding the dossiers that should exist today.
  * Columns: owner_id, owner_phone, owner_name, owner_sex, subject_key, trigger_period, reason, prefilled, confirm_deadline,
- * legal_deadline, viewers (text[]), sms_vars (jsonb).
+ * legal_deadline, co_parents (text[]: the other parents, who may act too), sms_vars (jsonb).
  */
 export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange): SQL {
   const day = sql`${today}::date`;
@@ -51,7 +51,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
           ) AS prefilled,
           b.birth_date + ${trigger.windowDays}::int AS confirm_deadline,
           b.birth_date + ${trigger.windowDays}::int AS legal_deadline,
-          CASE WHEN b.father_id IS NULL THEN ARRAY[]::text[] ELSE ARRAY[b.mother_id] END AS viewers,
+          CASE WHEN b.father_id IS NULL THEN ARRAY[]::text[] ELSE ARRAY[b.mother_id] END AS co_parents,
           '{}'::jsonb AS sms_vars
         FROM birth_notices b
         JOIN citizens m ON m.id = b.mother_id
@@ -71,7 +71,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
           ) AS prefilled,
           l.expires_on AS confirm_deadline,
           l.expires_on AS legal_deadline,
-          ARRAY[]::text[] AS viewers,
+          ARRAY[]::text[] AS co_parents,
           jsonb_build_object('subjectPlate', coalesce(l.subject, '')) AS sms_vars
         FROM licences l
         JOIN citizens c ON c.id = l.holder_id
@@ -91,7 +91,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
           ) AS prefilled,
           ${day} + ${trigger.confirmDays}::int AS confirm_deadline,
           NULL::date AS legal_deadline,
-          ARRAY[]::text[] AS viewers,
+          ARRAY[]::text[] AS co_parents,
           '{}'::jsonb AS sms_vars
         FROM social_protection_list s
         JOIN citizens c ON c.id = s.household_head_id
@@ -112,7 +112,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
           p.closes_on AS confirm_deadline,
           p.closes_on AS legal_deadline,
           ARRAY(SELECT o.citizen_id FROM family_relations o
-                WHERE o.relative_id = ch.id AND o.relation = 'child' AND o.citizen_id <> r.citizen_id) AS viewers,
+                WHERE o.relative_id = ch.id AND o.relation = 'child' AND o.citizen_id <> r.citizen_id) AS co_parents,
           jsonb_build_object('childFirstName', unaccent_vi(regexp_replace(ch.full_name, '^.*\\s', ''))) AS sms_vars
         FROM enrollment_periods p
         JOIN citizens ch ON extract(year FROM ch.birth_date)::int = p.year - ${trigger.age}::int
@@ -130,7 +130,7 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
           jsonb_build_object('holderName', c.full_name, 'parcel', ci.parcel, 'address', ci.address) AS prefilled,
           ${day} + ${trigger.confirmDays}::int AS confirm_deadline,
           NULL::date AS legal_deadline,
-          ARRAY[]::text[] AS viewers,
+          ARRAY[]::text[] AS co_parents,
           '{}'::jsonb AS sms_vars
         FROM construction_intents ci
         JOIN citizens c ON c.id = ci.owner_id

@@ -66,13 +66,13 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
       RETURNING id, owner_id, subject_key
     ),
     j AS (
-      SELECT ins.id, ins.owner_id, cand.owner_phone, cand.owner_name, cand.owner_sex, cand.viewers, cand.sms_vars
+      SELECT ins.id, ins.owner_id, cand.owner_phone, cand.owner_name, cand.owner_sex, cand.co_parents, cand.sms_vars
       FROM ins JOIN cand ON cand.subject_key = ins.subject_key
     ),
     parties AS (
       INSERT INTO dossier_parties (dossier_id, citizen_id, role)
       SELECT id, owner_id, 'owner' FROM j
-      UNION ALL SELECT j.id, v, 'viewer' FROM j, unnest(j.viewers) AS v
+      UNION ALL SELECT j.id, v, 'co-parent' FROM j, unnest(j.co_parents) AS v
     ),
     events AS (
       INSERT INTO dossier_events (dossier_id, kind, to_status, actor_kind, actor_id, note)
@@ -82,7 +82,7 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
       INSERT INTO data_access_log (citizen_id, agency, dataset, purpose, dossier_id)
       SELECT p.citizen_id, ${service.agency.code}, ds.dataset, ${service.code}, j.id
       FROM j
-      CROSS JOIN LATERAL (SELECT j.owner_id AS citizen_id UNION ALL SELECT unnest(j.viewers)) AS p
+      CROSS JOIN LATERAL (SELECT j.owner_id AS citizen_id UNION ALL SELECT unnest(j.co_parents)) AS p
       CROSS JOIN (VALUES ${datasets}) AS ds(dataset)
     ),
     links AS (

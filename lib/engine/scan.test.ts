@@ -46,7 +46,7 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
     const parties = await t.db.select().from(dossierParties).where(eq(dossierParties.dossierId, birth!.id));
     expect(parties.map((p) => [p.citizenId, p.role]).sort()).toEqual([
       [demoPersonas.an, "owner"],
-      [demoPersonas.binh, "viewer"],
+      [demoPersonas.binh, "co-parent"],
     ]);
     const [message] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dossierId, birth!.id));
     const [link] = await t.db.select().from(deepLinks).where(eq(deepLinks.dossierId, birth!.id));

@@ -41,7 +41,7 @@ export default async function MyDossiersPage() {
                   <span className="mt-1 block font-mono text-sm text-stone-600">{d.code}</span>
                   <span className="mt-2 flex flex-wrap items-center gap-2">
                     <StatusBadge status={d.status} />
-                    {d.role === "viewer" && <span className="text-sm text-stone-600">{t("readOnly")}</span>}
+                    {d.role === "co-parent" && <span className="text-sm text-stone-600">{t("coParent")}</span>}
                     <span className="text-sm text-stone-600">{t("updated", { date: formatDate(d.updatedAt) })}</span>
                   </span>
                 </Link>

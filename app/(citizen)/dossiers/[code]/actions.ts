@@ -49,7 +49,6 @@ export async function saveDossier(_prev: DossierFormState, form: FormData): Prom
     case "idempotency_mismatch":
       return { status: "failed", message: "idempotencyMismatch", values };
     case "not_found":
-    case "read_only":
       // Same answer as a missing dossier: nothing about someone else's dossier is revealed.
       redirect(path);
   }

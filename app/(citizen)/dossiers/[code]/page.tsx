@@ -40,7 +40,7 @@ export default async function DossierPage(props: Props) {
     eventsOf(db, dossier.id),
     dataAccessFor(db, citizenId, dossier.id),
     matchCodeOf(db, dossier.id),
-    dossier.role === "viewer" ? findCitizen(db, dossier.ownerId) : undefined,
+    dossier.role === "co-parent" ? findCitizen(db, dossier.ownerId) : undefined,
     getTranslations(),
     getLocale(),
     props.searchParams,
@@ -73,7 +73,7 @@ export default async function DossierPage(props: Props) {
       )}
 
       {owner && (
-        <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.readOnly", { owner: owner.fullName })}</p>
+        <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner: owner.fullName })}</p>
       )}
 
       <section aria-labelledby="why" className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200">
@@ -96,7 +96,7 @@ export default async function DossierPage(props: Props) {
         <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
       </section>
 
-      {awaiting && dossier.role === "owner" ? (
+      {awaiting ? (
         <DossierForm
           action={saveDossier}
           dossierCode={dossier.code}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import { agencyApiKeys } from "../db/schema";
+import { env } from "../env";
+import type { DatasetCode } from "./datasets";
+
+/** The agencies that push data to us, and the datasets each may push. */
+export const agencyDatasets = {
+  hospital: ["birth-notices"],
+  "social-protection": ["poor-households"],
+  health: ["medical-licences"],
+  tourism: ["tour-guide-cards"],
+  veterinary: ["veterinary-certs"],
+  transport: ["transport-badges"],
+} as const satisfies Record<string, readonly DatasetCode[]>;
+
+export type Agency = keyof typeof agencyDatasets;
+
+const isAgency = (value: string): value is Agency => Object.hasOwn(agencyDatasets, value);
+
+export function mayPush(agency: Agency, dataset: DatasetCode): boolean {
+  return (agencyDatasets[agency] as readonly DatasetCode[]).includes(dataset);
+}
+
+/** Demo keys of SPEC §5 and one per other agency: public, so honoured only in demo mode. */
+export const demoAgencyKeys: Record<Agency, string> = {
+  hospital: "demo-hospital-key",
+  "social-protection": "demo-social-key",
+  health: "demo-health-key",
+  tourism: "demo-tourism-key",
+  veterinary: "demo-veterinary-key",
+  transport: "demo-transport-key",
+};
+
+const demoKeys = new Set(Object.values(demoAgencyKeys));
+
+function hashKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** A new key (256 random bits) for an agency; returned once, only its hash is kept. */
+export async function generateAgencyKey(db: Executor, agency: Agency, label: string): Promise<string> {
+  const key = `cdk_${randomBytes(32).toString("base64url")}`;
+  await db.insert(agencyApiKeys).values({ agency, label, keyHash: hashKey(key) });
+  return key;
+}
+
+export async function seedDemoAgencyKeys(db: Executor): Promise<void> {
+  await db
+    .insert(agencyApiKeys)
+    .values(
+      Object.entries(demoAgencyKeys).map(([agency, key]) => ({ agency, label: `demo: ${key}`, keyHash: hashKey(key) })),
+    )
+    .onConflictDoNothing({ target: agencyApiKeys.keyHash });
+}
+
+/**
+ * The agency behind an `Authorization: Bearer <key>` header, if the key is live. Only the key's hash
+ * reaches the database, through an indexed equality lookup, so there is no secret-dependent comparison.
+ */
+export async function authenticateAgency(
+  db: Executor,
+  authorization: string | null | undefined,
+  opts: { demoMode?: boolean } = {},
+): Promise<{ agency: Agency } | undefined> {
+  const key = /^Bearer +(\S{8,512})$/i.exec(authorization?.trim() ?? "")?.[1];
+  if (!key || (demoKeys.has(key) && !(opts.demoMode ?? env().DEMO_MODE))) return undefined;
+  const [row] = await db
+    .select({ agency: agencyApiKeys.agency })
+    .from(agencyApiKeys)
+    .where(and(eq(agencyApiKeys.keyHash, hashKey(key)), isNull(agencyApiKeys.revokedAt)))
+    .limit(1);
+  return row && isAgency(row.agency) ? { agency: row.agency } : undefined;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Messages are `gov` text keys; they are put into words where the issues are reported.
+
+export const personalId = z.string("field.personalId").regex(/^\d{12}$/, "field.personalId");
+
+/** The calendar date of yyyy-MM-dd parts, or undefined when there is none (e.g. 31/02). */
+function calendarDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** yyyy-MM-dd, a real calendar date. */
+export const isoDate = z
+  .string("field.date")
+  .regex(ISO, "field.date")
+  .refine((s) => {
+    const [, y, m, d] = ISO.exec(s)!;
+    return calendarDate(Number(y), Number(m), Number(d)) !== undefined;
+  }, "field.date");
+
+/** yyyy-MM-dd or dd/MM/yyyy (as Vietnamese spreadsheets write dates), read as yyyy-MM-dd. */
+export const flexibleDate = z.string().transform((s, ctx) => {
+  const iso = ISO.exec(s);
+  const vn = VN.exec(s);
+  const date = iso
+    ? calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    : vn
+      ? calendarDate(Number(vn[3]), Number(vn[2]), Number(vn[1]))
+      : undefined;
+  if (date && date >= "1900-01-01" && date <= "2199-12-31") return date;
+  ctx.addIssue({ code: "custom", message: "field.flexibleDate" });
+  return z.NEVER;
+});
+
+export const requiredText = (max: number) => z.string().min(1, "field.required").max(max, "field.tooLong");
+
+/** An optional cell: empty means no value. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, "field.tooLong")
+    .transform((s) => (s === "" ? null : s));
+
+export const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
