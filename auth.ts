@@ -1,5 +1,9 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
 import { env, vneidIssuer } from "@/lib/env";
+import { getDb } from "@/lib/db/client";
+import { authenticateStaff } from "@/lib/auth/staff";
+import { clientIp } from "@/lib/oidc/client-ip";
 
 const SESSION_HOURS = 8;
 
@@ -22,18 +26,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         authorization: { params: { scope: "openid profile" } },
         profile: (profile) => ({ id: String(profile.sub), name: typeof profile.name === "string" ? profile.name : null }),
       },
+      Credentials({
+        id: "staff",
+        name: "Staff",
+        credentials: { username: {}, password: {} },
+        async authorize(credentials, request) {
+          const result = await authenticateStaff(await getDb(), credentials, clientIp(request.headers));
+          if (!result.ok) throw new CredentialsSignin(result.reason);
+          const { staff } = result;
+          return { id: `staff:${staff.username}`, name: staff.fullName, role: staff.role, agency: staff.agency };
+        },
+      }),
     ],
     callbacks: {
-      jwt({ token, profile }) {
-        if (profile?.sub) {
+      jwt({ token, profile, user, account }) {
+        if (account?.provider === "vneid" && profile?.sub) {
           token.sub = String(profile.sub);
           token.role = "citizen";
+          token.agency = undefined;
+        } else if (account?.provider === "staff" && user) {
+          token.sub = user.id;
+          token.role = user.role;
+          token.agency = user.agency;
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        session.user.role = token.role === "citizen" ? "citizen" : undefined;
+        session.user.role = token.role;
+        session.user.agency = token.agency;
         return session;
       },
     },

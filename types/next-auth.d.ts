@@ -1,13 +1,20 @@
 import type { DefaultSession } from "next-auth";
 
+type Role = "citizen" | "officer" | "ioc";
+
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role?: "citizen" } & DefaultSession["user"];
+    user: { id: string; role?: Role; agency?: string } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+    agency?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    role?: "citizen";
+    role?: Role;
+    agency?: string;
   }
 }

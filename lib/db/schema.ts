@@ -149,6 +149,9 @@ export const officers = pgTable("officers", {
 // ---- Dossiers ----
 
 export const dossierCodeSeq = pgSequence("dossier_code_seq", { startWith: 1 });
+// Numbers the One-Stop system and the issuing agencies give: receipts and results (certificates, cards).
+export const receiptNoSeq = pgSequence("receipt_no_seq", { startWith: 1 });
+export const resultNoSeq = pgSequence("result_no_seq", { startWith: 1 });
 
 export const dossiers = pgTable(
   "dossiers",

@@ -5,7 +5,7 @@ import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
 import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
-import { citizenInputSchema, fieldErrorsOf, type FieldErrors } from "../services/citizen-input";
+import { citizenInputSchema, fieldErrorsOf, suggestedValues, type FieldErrors } from "../services/citizen-input";
 import { addWorkingDays } from "../calendar/working-days";
 import { todayInVietnam } from "../dates";
 import { isAwaitingCitizen, type Status } from "./status";
@@ -20,6 +20,12 @@ export const citizenActionRequest = z.object({
   input: z.record(z.string(), z.unknown()),
   // Confirming needs the citizen's explicit consent to the use of the data already held.
   consent: z.boolean().optional(),
+  // The citizen's answer when an officer asked for more information.
+  note: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().max(1000))
+    .optional(),
 });
 export type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
 
@@ -33,7 +39,7 @@ type Stored = Extract<CitizenActionResult, { ok: true }> | Extract<CitizenAction
 
 function requestHash(kind: CitizenActionKind, req: CitizenActionRequest): string {
   const input = Object.fromEntries(Object.entries(req.input).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash("sha256").update(JSON.stringify([kind, req.dossierCode, req.version, req.consent, input])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([kind, req.dossierCode, req.version, req.consent, req.note, input])).digest("hex");
 }
 
 function changesBetween(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -60,7 +66,8 @@ export async function performCitizenAction(
   if (!dossier || !service) return { ok: false, error: "not_found" };
 
   // A confirm checks the whole dossier as it would be submitted; an amend checks only what was sent.
-  const candidate = kind === "confirm" ? { ...dossier.citizenData, ...req.input } : req.input;
+  const candidate =
+    kind === "confirm" ? { ...suggestedValues(service, dossier.prefilled), ...dossier.citizenData, ...req.input } : req.input;
   const parsed = citizenInputSchema(service, dossier.prefilled, kind).safeParse(candidate);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   if (kind === "confirm" && !req.consent) fieldErrors.consent = "consentRequired";
@@ -76,7 +83,7 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const result = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays);
+    const result = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays, req.note);
     if (result.ok || result.error === "conflict") {
       await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
     } else {
@@ -103,6 +110,7 @@ async function apply(
   version: number,
   data: Record<string, unknown>,
   slaWorkingDays: number,
+  note: string | undefined,
 ): Promise<CitizenActionResult> {
   const editable: Status[] = ["prepared", "needs_info"];
   const submitting = kind === "confirm";
@@ -142,6 +150,7 @@ async function apply(
           toStatus: "submitted",
           actorKind: "citizen",
           actorId: citizenId,
+          note: note || null,
           data: { changed },
         }
       : { dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } },

@@ -83,7 +83,7 @@ describe.each(await testDatabaseKinds())("a ninth service defined only as data o
       ...getService("veterinary-cert-renewal"),
       code: "food-safety-cert-renewal",
       shortName: { vi: "Gia hạn giấy chứng nhận an toàn thực phẩm", en: "Renew your food safety certificate" },
-      trigger: { kind: "window", licenceKind: "food-safety", daysBefore: 30 },
+      trigger: { kind: "window", licenceKind: "food-safety", daysBefore: 30, renewYears: 3 },
     });
     await t.db.insert(licences).values({
       kind: "food-safety",

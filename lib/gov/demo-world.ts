@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import {
+  officers,
   birthNotices,
   citizens,
   enrollmentPeriods,
@@ -142,4 +143,20 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     { name: "Trường Tiểu học Nguyễn Văn Trỗi", commune: HAI_CHAU },
   ]);
   await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
+  await db.insert(officers).values(
+    demoStaff.map(([username, fullName, agency]) => ({ username, fullName, agency, passwordHash: passcodeHash })),
+  );
 }
+
+/** Officer accounts of SPEC §5 (agency = the catalogue's agency code) and the city operations centre. */
+export const demoStaff: [username: string, fullName: string, agency: string][] = [
+  ["hotich", "Trần Văn Hộ", "hotich"],
+  ["yte", "Nguyễn Thị Yến", "yte"],
+  ["dulich", "Lê Văn Du", "dulich"],
+  ["thuy", "Phan Thị Thủy", "thuy"],
+  ["vantai", "Võ Văn Tài", "vantai"],
+  ["xahoi", "Huỳnh Thị Xuân", "xahoi"],
+  ["giaoduc", "Đỗ Văn Giáo", "giaoduc"],
+  ["xaydung", "Ngô Thị Dựng", "xaydung"],
+  ["ioc", "Trung tâm IOC Đà Nẵng", "ioc"],
+];

@@ -84,22 +84,24 @@ export function citizenInputSchema(
   return z.strictObject(shape);
 }
 
+/** What the registries suggest for the citizen's fields (e.g. the practice address on the licence). */
+export function suggestedValues(service: ServiceDefinition, prefilled: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const f of service.citizenFields) {
+    const suggested = "prefillFrom" in f && f.prefillFrom ? prefilled[f.prefillFrom] : undefined;
+    if (suggested !== undefined && suggested !== null) values[f.key] = suggested;
+  }
+  return values;
+}
+
 /** The values a form starts with: what the citizen saved, else what the registry suggests. */
 export function initialValues(
   service: ServiceDefinition,
   prefilled: Record<string, unknown>,
   citizenData: Record<string, unknown>,
 ): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const f of service.citizenFields) {
-    const saved = citizenData[f.key];
-    const suggested = "prefillFrom" in f && f.prefillFrom ? prefilled[f.prefillFrom] : undefined;
-    const value = saved ?? suggested;
-    if (value !== undefined && value !== null) values[f.key] = String(value);
-  }
-  const delivery = citizenData.delivery;
-  if (typeof delivery === "string") values.delivery = delivery;
-  return values;
+  const merged = { ...suggestedValues(service, prefilled), ...citizenData };
+  return Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, String(v)]));
 }
 
 export type FieldErrors = Record<string, FieldErrorCode>;

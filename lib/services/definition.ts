@@ -13,6 +13,8 @@ const triggerSchema = z.discriminatedUnion("kind", [
     kind: z.literal("window"),
     licenceKind: z.string().min(1),
     daysBefore: z.number().int().positive(),
+    // How long the renewed licence, card or badge is valid; written back to the registry on approval.
+    renewYears: z.number().int().positive(),
   }),
   z.object({ kind: z.literal("list"), list: z.string().min(1), confirmDays: z.number().int().positive() }),
   z.object({ kind: z.literal("age"), age: z.number().int().min(1).max(18) }),
@@ -84,6 +86,8 @@ export const serviceDefinition = z
     slaWorkingDays: z.number().int().positive(),
     feeVnd: z.number().int().nonnegative(),
     result: localized,
+    // What approval issues; each kind is one issuer in lib/dossiers/results.ts.
+    issues: z.enum(["birth-package", "licence-renewal", "benefits", "school-place", "permit-dossier"]),
     delivery: z.array(z.enum(deliveryOptions)),
     sms: z.string().max(160),
   })
