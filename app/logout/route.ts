@@ -1,11 +1,12 @@
 import { signOut } from "@/auth";
-import { isSameOrigin } from "@/lib/http/same-origin";
+import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  const form = await request.formData().catch(() => new FormData());
   await signOut({ redirect: false });
   return new Response(null, {
     status: 303,
-    headers: { Location: "/login", "Clear-Site-Data": '"cache", "storage"' },
+    headers: { Location: safeLocalPath(form.get("next"), "/login"), "Clear-Site-Data": '"cache", "storage"' },
   });
 }

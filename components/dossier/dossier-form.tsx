@@ -38,6 +38,7 @@ export function DossierForm(props: {
   fields: FieldView[];
   initial: Record<string, string>;
   text: DossierFormText;
+  reply?: { label: string; hint: string };
 }) {
   const { text, fields } = props;
   const [state, formAction] = useActionState(props.action, { status: "idle" });
@@ -146,6 +147,14 @@ export function DossierForm(props: {
           );
         })}
       </section>
+
+      {props.reply && (
+        <div>
+          <label htmlFor="reply" className="block font-semibold">{props.reply.label}</label>
+          <p id="reply-hint" className="text-sm text-stone-600">{props.reply.hint}</p>
+          <textarea id="reply" name="note" rows={3} maxLength={1000} aria-describedby="reply-hint" className="mt-1 block w-full rounded-lg border-2 border-stone-400 bg-white p-3 text-lg" />
+        </div>
+      )}
 
       <section id="xac-nhan" className="scroll-mt-4 space-y-4">
         <div className={errors.consent ? "border-l-4 border-red-700 pl-3" : undefined}>

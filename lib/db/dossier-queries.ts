@@ -96,3 +96,12 @@ export async function deepLinkTargetFor(db: Executor, citizenId: string, linkCod
     .where(eq(deepLinks.code, linkCode));
   return row?.code;
 }
+
+/** What the public verification page may know of a result: no names, no ids. */
+export async function findByVerifyCode(db: Executor, verifyCode: string) {
+  const [row] = await db
+    .select({ serviceCode: dossiers.serviceCode, status: dossiers.status, resultAt: dossiers.resultAt, code: dossiers.code })
+    .from(dossiers)
+    .where(eq(dossiers.verifyCode, verifyCode));
+  return row;
+}

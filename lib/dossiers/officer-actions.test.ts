@@ -17,7 +17,7 @@ describe.each(await testDatabaseKinds())("officer actions on $name", ({ open }) 
   let t: TestDatabase;
   const dossierOf = async (service: string) => (await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, service)))[0]!;
   const act = (officer: typeof hotich, code: string, version: number, action: string, note?: string) =>
-    performOfficerAction(t.db, officer, { dossierCode: code, version, action: action as "receive", note }, { origin: ORIGIN, today: TODAY });
+    performOfficerAction(t.db, officer, { dossierCode: code, version, action, note }, { origin: ORIGIN, today: TODAY });
 
   beforeAll(async () => {
     t = await open();

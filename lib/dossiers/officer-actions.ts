@@ -36,7 +36,6 @@ export const officerActionRequest = z
       ctx.addIssue({ code: "custom", path: ["note"], message: "required" });
     }
   });
-export type OfficerActionRequest = z.input<typeof officerActionRequest>;
 
 export type OfficerActionResult =
   | { ok: true; status: Status; version: number }
@@ -59,7 +58,7 @@ const statusSms: Partial<Record<Status, string>> = {
 export async function performOfficerAction(
   db: Db,
   officer: { username: string; agency: string },
-  input: OfficerActionRequest,
+  input: unknown,
   opts: { origin: string; today?: string },
 ): Promise<OfficerActionResult> {
   const parsed = officerActionRequest.safeParse(input);

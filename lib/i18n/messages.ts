@@ -7,11 +7,13 @@ import viSms from "@/messages/vi/sms.json";
 import enSms from "@/messages/en/sms.json";
 import viGov from "@/messages/vi/gov.json";
 import enGov from "@/messages/en/gov.json";
+import viOfficer from "@/messages/vi/officer.json";
+import enOfficer from "@/messages/en/officer.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {

@@ -6,6 +6,7 @@ import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 import { FIELD_PREFIX, type DossierFormState } from "@/components/dossier/form-state";
+import { rateDossier } from "@/lib/dossiers/ratings";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -27,6 +28,7 @@ export async function saveDossier(_prev: DossierFormState, form: FormData): Prom
     idempotencyKey: form.get("idempotencyKey"),
     input: values,
     consent: form.get("consent") === "yes",
+    note: form.get("note") ?? undefined,
   });
   if (!request.success) return { status: "failed", message: "generic", values };
 
@@ -52,4 +54,18 @@ export async function saveDossier(_prev: DossierFormState, form: FormData): Prom
       // Same answer as a missing dossier: nothing about someone else's dossier is revealed.
       redirect(path);
   }
+}
+
+/** The satisfaction rating after delivery; the page shows the outcome from the URL. */
+export async function rateService(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await rateDossier(await getDb(), citizenId, {
+    dossierCode: code,
+    score: form.get("score"),
+    comment: form.get("comment") ?? undefined,
+  });
+  revalidatePath(`/dossiers/${code}`);
+  redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?rating=invalid"}#danh-gia`);
 }

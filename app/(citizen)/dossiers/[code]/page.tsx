@@ -18,7 +18,9 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { saveDossier } from "./actions";
+import { rateService, saveDossier } from "./actions";
+import { ratingOf } from "@/lib/dossiers/ratings";
+import { ResultSummary } from "@/components/dossier/result-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -36,11 +38,12 @@ export default async function DossierPage(props: Props) {
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) notFound();
 
-  const [events, access, matchCode, owner, t, locale, search] = await Promise.all([
+  const [events, access, matchCode, owner, rating, t, locale, search] = await Promise.all([
     eventsOf(db, dossier.id),
     dataAccessFor(db, citizenId, dossier.id),
     matchCodeOf(db, dossier.id),
     dossier.role === "co-parent" ? findCitizen(db, dossier.ownerId) : undefined,
+    dossier.status === "delivered" ? ratingOf(db, dossier.id) : undefined,
     getTranslations(),
     getLocale(),
     props.searchParams,
@@ -48,6 +51,9 @@ export default async function DossierPage(props: Props) {
   const today = todayInVietnam();
   const awaiting = isAwaitingCitizen(dossier.status);
   const justSubmitted = search.submitted === "1" && dossier.status === "submitted";
+  const lastNoteFor = (status: string) => events.findLast((e) => e.toStatus === status)?.note;
+  const officerRequest = dossier.status === "needs_info" ? lastNoteFor("needs_info") : undefined;
+  const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
 
   return (
     <article className="space-y-6">
@@ -74,6 +80,52 @@ export default async function DossierPage(props: Props) {
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner: owner.fullName })}</p>
+      )}
+
+      {officerRequest && (
+        <section aria-labelledby="needs-info" className="rounded-xl border-l-4 border-orange-600 bg-orange-50 p-4">
+          <h2 id="needs-info" className="font-bold">{t("dossier.needsInfoTitle")}</h2>
+          <p className="mt-1 whitespace-pre-line">{officerRequest}</p>
+        </section>
+      )}
+
+      {rejection && (
+        <section aria-labelledby="rejected" className="rounded-xl border-l-4 border-red-700 bg-red-50 p-4">
+          <h2 id="rejected" className="font-bold">{t("dossier.rejectedTitle")}</h2>
+          <p className="mt-1 whitespace-pre-line">{rejection}</p>
+        </section>
+      )}
+
+      {dossier.result && (
+        <ResultSummary code={dossier.code} result={dossier.result} />
+      )}
+
+      {dossier.status === "delivered" && (
+        <section id="danh-gia" aria-labelledby="rate" className="scroll-mt-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <h2 id="rate" className="font-bold">{t("dossier.rateTitle")}</h2>
+          {rating ? (
+            <p role="status" className="mt-2">{t("dossier.rated", { score: rating.score })}</p>
+          ) : (
+            <form action={rateService} className="mt-2 space-y-3">
+              <input type="hidden" name="dossierCode" value={dossier.code} />
+              {search.rating === "invalid" && <p role="alert" className="font-semibold text-red-700">{t("dossier.rateInvalid")}</p>}
+              <fieldset>
+                <legend className="text-sm">{t("dossier.rateScore")}</legend>
+                <div className="mt-2 grid grid-cols-5 gap-2">
+                  {[1, 2, 3, 4, 5].map((score) => (
+                    <label key={score} className="flex min-h-12 cursor-pointer items-center justify-center gap-1 rounded-lg ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-brand">
+                      <input type="radio" name="score" value={score} className="h-4 w-4 accent-brand" />
+                      <span className="font-semibold">{score}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <label htmlFor="comment" className="block text-sm font-semibold">{t("dossier.rateComment")}</label>
+              <textarea id="comment" name="comment" rows={2} maxLength={1000} className="block w-full rounded-lg border-2 border-stone-400 p-2" />
+              <button type="submit" className="min-h-12 w-full rounded-lg bg-brand font-semibold text-white">{t("dossier.rateSubmit")}</button>
+            </form>
+          )}
+        </section>
       )}
 
       <section aria-labelledby="why" className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200">
@@ -104,6 +156,7 @@ export default async function DossierPage(props: Props) {
           idempotencyKey={randomUUID()}
           fields={fieldViews(service, dossier.prefilled, locale, t)}
           initial={initialValues(service, dossier.prefilled, dossier.citizenData)}
+          reply={dossier.status === "needs_info" ? { label: t("dossier.replyLabel"), hint: t("dossier.replyHint") } : undefined}
           text={{
             yourPart: t("dossier.yourPart"),
             yourPartLead: t("dossier.yourPartLead"),

@@ -1,0 +1,32 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { currentStaff } from "@/lib/auth/staff-session";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { performOfficerAction } from "@/lib/dossiers/officer-actions";
+
+/** One step of the lifecycle, from the review page's buttons; the answer comes back in the URL. */
+export async function actOnDossier(form: FormData) {
+  const officer = await currentStaff();
+  if (!officer || officer.role !== "officer") redirect("/staff/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await performOfficerAction(
+    await getDb(),
+    officer,
+    {
+      dossierCode: code,
+      version: form.get("version"),
+      action: form.get("action"),
+      note: form.get("note") ?? undefined,
+    },
+    { origin: env().APP_ORIGIN },
+  );
+  const path = `/officer/dossiers/${encodeURIComponent(code)}`;
+  revalidatePath(path);
+  if (result.ok) redirect(`${path}?done=1`);
+  if (result.error === "not_found") redirect("/officer");
+  const error = result.error === "invalid" ? (result.fieldErrors.note === "tooLong" ? "noteTooLong" : "noteRequired") : result.error;
+  redirect(`${path}?error=${error}`);
+}

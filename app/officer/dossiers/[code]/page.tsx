@@ -1,0 +1,174 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { getDb } from "@/lib/db/client";
+import { findDossierForAgency } from "@/lib/db/officer-queries";
+import { eventsOf } from "@/lib/db/dossier-queries";
+import { findService } from "@/lib/services/catalogue";
+import { suggestedValues } from "@/lib/services/citizen-input";
+import { canTransition, statusSchema } from "@/lib/dossiers/status";
+import { officerActions, type OfficerAction } from "@/lib/dossiers/officer-actions";
+import { pick } from "@/lib/i18n/localized";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
+import { Timeline } from "@/components/dossier/timeline";
+import { actOnDossier } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ code: z.string().regex(/^HS-\d{4}-\d{6}$/) });
+const feedback = z.object({
+  done: z.literal("1").optional().catch(undefined),
+  error: z.enum(["conflict", "not_allowed", "noteRequired", "noteTooLong"]).optional().catch(undefined),
+});
+
+const actionTarget: Record<OfficerAction, Parameters<typeof canTransition>[1]> = {
+  receive: "received",
+  process: "processing",
+  approve: "approved",
+  request_info: "needs_info",
+  reject: "rejected",
+  deliver: "delivered",
+};
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OfficerReviewPage(props: Props) {
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const officer = await requireStaff("officer", `/officer/dossiers/${parsed.data.code}`);
+  const db = await getDb();
+  const row = await findDossierForAgency(db, officer.agency, parsed.data.code);
+  const service = row && findService(row.dossier.serviceCode);
+  if (!row || !service) notFound();
+  const { dossier, owner } = row;
+  const status = statusSchema.parse(dossier.status);
+  const [events, t, tc, locale, query] = await Promise.all([
+    eventsOf(db, dossier.id),
+    getTranslations("officer"),
+    getTranslations(),
+    getLocale(),
+    props.searchParams,
+  ]);
+  const { done, error } = feedback.parse(query);
+
+  const changedByCitizen = new Set(
+    events.filter((e) => e.actorKind === "citizen").flatMap((e) => Object.keys((e.data?.changed as object | undefined) ?? {})),
+  );
+  const suggested = suggestedValues(service, dossier.prefilled);
+  const labels = new Map<string, string>([
+    ...service.citizenFields.map((f) => [f.key, pick(f.label, locale)] as [string, string]),
+    ["delivery", t("review.delivery")],
+  ]);
+  const optionLabel = (key: string, value: unknown) => {
+    const field = service.citizenFields.find((f) => f.key === key);
+    if (key === "delivery") return tc(`dossier.deliveryOptions.${String(value) as "post"}`);
+    if (field?.kind === "choice") return pick(field.options.find((o) => o.value === String(value))?.label ?? { vi: String(value), en: String(value) }, locale);
+    return String(value);
+  };
+  const available = officerActions.filter((a) => canTransition(status, actionTarget[a]));
+  const resultEntries = Object.entries(dossier.result ?? {});
+
+  return (
+    <article className="space-y-6">
+      <Link href="/officer" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4">← {t("review.back")}</Link>
+      <header>
+        <p className="font-mono text-sm text-stone-600">{dossier.code}</p>
+        <h1 className="text-2xl font-bold">{pick(service.name, locale)}</h1>
+        <div className="mt-2"><StatusBadge status={status} /></div>
+      </header>
+
+      {done && <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-3 font-medium">{t("review.done")}</p>}
+      {error && (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
+          {error === "conflict" ? t("review.conflict") : error === "not_allowed" ? t("review.notAllowed") : t(`review.${error}`)}
+        </p>
+      )}
+
+      <dl className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2">
+        <div><dt className="text-sm text-stone-600">{t("review.citizen")}</dt><dd className="font-semibold">{owner.fullName} · {owner.commune}</dd></div>
+        <div><dt className="text-sm text-stone-600">{t("review.submittedAt")}</dt><dd className="font-semibold">{dossier.submittedAt ? formatDateTime(dossier.submittedAt) : "—"}</dd></div>
+        <div><dt className="text-sm text-stone-600">{t("review.receiptNo")}</dt><dd className="font-mono font-semibold">{dossier.receiptNo ?? "—"}</dd></div>
+        <div><dt className="text-sm text-stone-600">{t("queue.due")}</dt><dd className="font-semibold">{dossier.slaDueDate ? formatDate(dossier.slaDueDate) : t("queue.noDue")}</dd></div>
+      </dl>
+
+      <section aria-labelledby="citizen-data" className="space-y-2">
+        <h2 id="citizen-data" className="text-xl font-bold">{t("review.citizenData")}</h2>
+        <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+          {Object.entries(dossier.citizenData).map(([key, value]) => {
+            const changed = changedByCitizen.has(key) && suggested[key] !== undefined && String(suggested[key]) !== String(value);
+            return (
+              <div key={key} className={`px-4 py-3 ${changed ? "bg-yellow-50" : ""}`} data-changed={changed || undefined}>
+                <dt className="text-sm text-stone-600">{labels.get(key) ?? key}</dt>
+                <dd className="font-semibold">
+                  {optionLabel(key, value)}
+                  {changed && <mark className="ml-2 rounded bg-yellow-200 px-1.5 text-sm font-semibold">✎ {t("review.changed")}</mark>}
+                </dd>
+                {changed && <dd className="text-sm text-stone-600">{t("review.suggested", { value: optionLabel(key, suggested[key]) })}</dd>}
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+
+      <section aria-labelledby="prefilled" className="space-y-2">
+        <h2 id="prefilled" className="text-xl font-bold">{t("review.prefilled")}</h2>
+        <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
+      </section>
+
+      {resultEntries.length > 0 && (
+        <section aria-labelledby="result" className="space-y-2">
+          <h2 id="result" className="text-xl font-bold">{t("review.result")}</h2>
+          <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+            {resultEntries.map(([key, value]) => (
+              <div key={key} className="px-4 py-3">
+                <dt className="text-sm text-stone-600">{t(`result.${key as "school"}`)}</dt>
+                <dd className="font-mono font-semibold" data-result={key}>{/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {available.length > 0 && (
+        <section aria-labelledby="actions" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <h2 id="actions" className="text-xl font-bold">{t("review.actions")}</h2>
+          <form action={actOnDossier} className="space-y-3">
+            <input type="hidden" name="dossierCode" value={dossier.code} />
+            <input type="hidden" name="version" value={dossier.version} />
+            {(available.includes("request_info") || available.includes("reject")) && (
+              <div>
+                <label htmlFor="note" className="block font-semibold">{t("review.note")}</label>
+                <p id="note-help" className="text-sm text-stone-600">{t("review.noteHelp")}</p>
+                <textarea id="note" name="note" rows={3} maxLength={1000} aria-describedby="note-help" className="mt-1 block w-full rounded-lg border-2 border-stone-400 p-2" />
+              </div>
+            )}
+            <div className="flex flex-wrap gap-3">
+              {available.map((action) => (
+                <button
+                  key={action}
+                  type="submit"
+                  name="action"
+                  value={action}
+                  className={`min-h-11 rounded-lg px-4 font-semibold ${
+                    action === "reject" ? "bg-white text-red-800 ring-2 ring-red-800" : action === "request_info" ? "bg-white text-slate-800 ring-2 ring-slate-800" : "bg-slate-800 text-white"
+                  }`}
+                >
+                  {t(`review.${action}`)}
+                </button>
+              ))}
+            </div>
+          </form>
+        </section>
+      )}
+
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-xl font-bold">{t("review.history")}</h2>
+        <Timeline events={events} />
+      </section>
+    </article>
+  );
+}

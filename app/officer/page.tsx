@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { getDb } from "@/lib/db/client";
+import { communesOfAgency, officerQueue, queueStatuses, servicesOfAgency } from "@/lib/db/officer-queries";
+import { statusSchema } from "@/lib/dossiers/status";
+import { findService } from "@/lib/services/catalogue";
+import { pick } from "@/lib/i18n/localized";
+import { formatDate, todayInVietnam } from "@/lib/dates";
+import { StatusBadge } from "@/components/ui/status-badge";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("officer.queue");
+  return { title: t("title") };
+}
+
+const filtersSchema = z.object({
+  service: z.string().max(60).optional().catch(undefined),
+  status: statusSchema.optional().catch(undefined),
+  commune: z.string().max(120).optional().catch(undefined),
+});
+
+export default async function OfficerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const officer = await requireStaff("officer", "/officer");
+  const raw = filtersSchema.parse(await searchParams);
+  const filters = { service: raw.service || undefined, status: raw.status, commune: raw.commune || undefined };
+  const db = await getDb();
+  const [rows, communes, t, ts, locale] = await Promise.all([
+    officerQueue(db, officer.agency, filters),
+    communesOfAgency(db, officer.agency),
+    getTranslations("officer.queue"),
+    getTranslations("status"),
+    getLocale(),
+  ]);
+  const today = todayInVietnam();
+  const services = servicesOfAgency(officer.agency);
+  const select = "mt-1 block min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-2";
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <form method="get" className="mt-4 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-4" aria-label={t("filters")}>
+        <label className="block text-sm font-semibold">
+          {t("service")}
+          <select name="service" defaultValue={filters.service ?? ""} className={select}>
+            <option value="">{t("all")}</option>
+            {services.map((code) => (
+              <option key={code} value={code}>{pick(findService(code)!.shortName, locale)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-semibold">
+          {t("status")}
+          <select name="status" defaultValue={filters.status ?? ""} className={select}>
+            <option value="">{t("all")}</option>
+            {queueStatuses.map((s) => (
+              <option key={s} value={s}>{ts(s)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-semibold">
+          {t("commune")}
+          <select name="commune" defaultValue={filters.commune ?? ""} className={select}>
+            <option value="">{t("all")}</option>
+            {communes.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="min-h-11 self-end rounded-lg bg-slate-800 px-4 font-semibold text-white">{t("apply")}</button>
+      </form>
+      <p className="mt-4 text-sm text-stone-700" role="status">{t("count", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="mt-2 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
+          {rows.map((row) => {
+            const overdue = row.slaDueDate !== null && row.slaDueDate < today && row.status !== "approved";
+            const dueToday = row.slaDueDate === today && row.status !== "approved";
+            return (
+              <li key={row.code} data-code={row.code}>
+                <Link href={`/officer/dossiers/${row.code}`} className="grid gap-1 p-4 hover:bg-stone-50 sm:grid-cols-[1fr_auto] sm:items-center">
+                  <span>
+                    <span className="block font-semibold">{pick(findService(row.serviceCode)!.shortName, locale)} · {row.ownerName}</span>
+                    <span className="block font-mono text-sm text-stone-600">{row.code} · {row.commune}</span>
+                  </span>
+                  <span className="flex flex-wrap items-center gap-2 text-sm">
+                    <StatusBadge status={statusSchema.parse(row.status)} />
+                    <span className={overdue ? "font-bold text-red-800" : dueToday ? "font-bold text-orange-800" : "text-stone-700"}>
+                      {t("due")}: {row.slaDueDate ? formatDate(row.slaDueDate) : t("noDue")}
+                      {overdue && ` — ⚠ ${t("overdue")}`}
+                      {dueToday && ` — ⏰ ${t("dueToday")}`}
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

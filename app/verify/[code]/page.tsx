@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { findByVerifyCode } from "@/lib/db/dossier-queries";
+import { findService } from "@/lib/services/catalogue";
+import { pick } from "@/lib/i18n/localized";
+import { formatDate } from "@/lib/dates";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("verify");
+  return { title: t("title"), robots: { index: false } };
+}
+
+const code = z.string().regex(/^[A-Za-z0-9_-]{10,40}$/);
+
+/** Public check of a result's QR code: says whether it is genuine, never who it belongs to. */
+export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
+  const parsed = code.safeParse((await params).code);
+  const found = parsed.success ? await findByVerifyCode(await getDb(), parsed.data) : undefined;
+  const service = found && findService(found.serviceCode);
+  const valid = Boolean(found && service && (found.status === "approved" || found.status === "delivered"));
+  const [t, locale] = await Promise.all([getTranslations("verify"), getLocale()]);
+  return (
+    <main id="main" className="mx-auto max-w-md px-5 py-10">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {valid && found && service ? (
+        <section className="mt-6 rounded-xl border-2 border-emerald-700 bg-emerald-50 p-5" aria-labelledby="verdict">
+          <h2 id="verdict" className="flex items-center gap-2 text-xl font-bold text-emerald-900">
+            <span aria-hidden="true">✓</span> {t("valid")}
+          </h2>
+          <dl className="mt-3 space-y-2">
+            <div><dt className="text-sm text-stone-700">{t("document")}</dt><dd className="font-semibold">{pick(service.result, locale)}</dd></div>
+            <div><dt className="text-sm text-stone-700">{t("issuer")}</dt><dd className="font-semibold">{pick(service.agency.name, locale)}</dd></div>
+            <div><dt className="text-sm text-stone-700">{t("issuedOn")}</dt><dd className="font-semibold">{found.resultAt ? formatDate(found.resultAt) : "—"}</dd></div>
+          </dl>
+          <p className="mt-3 text-sm text-stone-700">{t("privacy")}</p>
+        </section>
+      ) : (
+        <section className="mt-6 rounded-xl border-2 border-red-700 bg-red-50 p-5" aria-labelledby="verdict">
+          <h2 id="verdict" className="flex items-center gap-2 text-xl font-bold text-red-900">
+            <span aria-hidden="true">✕</span> {t("invalid")}
+          </h2>
+          <p className="mt-2">{t("invalidBody")}</p>
+        </section>
+      )}
+    </main>
+  );
+}

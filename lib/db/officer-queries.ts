@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "./client";
+import { citizens, dossiers } from "./schema";
+import { catalogue } from "../services/catalogue";
+import type { Status } from "../dossiers/status";
+
+export const queueStatuses: Status[] = ["submitted", "received", "processing", "needs_info", "approved"];
+
+export interface QueueFilters {
+  service?: string;
+  status?: Status;
+  commune?: string;
+}
+
+export function servicesOfAgency(agency: string): string[] {
+  return catalogue.filter((s) => s.agency.code === agency).map((s) => s.code);
+}
+
+/** The agency's open dossiers, the most urgent SLA first. */
+export async function officerQueue(db: Executor, agency: string, filters: QueueFilters) {
+  const services = servicesOfAgency(agency).filter((s) => !filters.service || s === filters.service);
+  if (services.length === 0) return [];
+  return db
+    .select({
+      code: dossiers.code,
+      serviceCode: dossiers.serviceCode,
+      status: dossiers.status,
+      slaDueDate: dossiers.slaDueDate,
+      submittedAt: dossiers.submittedAt,
+      ownerName: citizens.fullName,
+      commune: citizens.commune,
+    })
+    .from(dossiers)
+    .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
+    .where(
+      and(
+        inArray(dossiers.serviceCode, services),
+        inArray(dossiers.status, filters.status ? [filters.status] : queueStatuses),
+        filters.commune ? eq(citizens.commune, filters.commune) : undefined,
+      ),
+    )
+    .orderBy(sql`${dossiers.slaDueDate} ASC NULLS LAST`, asc(dossiers.submittedAt));
+}
+
+export async function communesOfAgency(db: Executor, agency: string): Promise<string[]> {
+  const services = servicesOfAgency(agency);
+  if (services.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ commune: citizens.commune })
+    .from(dossiers)
+    .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
+    .where(inArray(dossiers.serviceCode, services))
+    .orderBy(asc(citizens.commune));
+  return rows.map((r) => r.commune);
+}
+
+/** A dossier for review, only when it belongs to one of the agency's services. */
+export async function findDossierForAgency(db: Executor, agency: string, code: string) {
+  const [row] = await db
+    .select({ dossier: dossiers, owner: { fullName: citizens.fullName, commune: citizens.commune, phone: citizens.phone } })
+    .from(dossiers)
+    .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
+    .where(eq(dossiers.code, code));
+  if (!row || !servicesOfAgency(agency).includes(row.dossier.serviceCode)) return undefined;
+  return row;
+}

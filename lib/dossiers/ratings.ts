@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { ratings } from "../db/schema";
+import { findDossierFor } from "../db/dossier-queries";
+
+export const ratingInput = z.object({
+  dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+  score: z.coerce.number().int().min(1).max(5),
+  comment: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().max(1000))
+    .optional(),
+});
+
+export type RatingResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_delivered" };
+
+/** One satisfaction rating per delivered dossier, by one of its parties; a second one changes nothing. */
+export async function rateDossier(db: Db, citizenId: string, input: unknown): Promise<RatingResult> {
+  const parsed = ratingInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const dossier = await findDossierFor(db, citizenId, parsed.data.dossierCode);
+  if (!dossier) return { ok: false, error: "not_found" };
+  if (dossier.status !== "delivered") return { ok: false, error: "not_delivered" };
+  await db
+    .insert(ratings)
+    .values({ dossierId: dossier.id, citizenId, score: parsed.data.score, comment: parsed.data.comment || null })
+    .onConflictDoNothing();
+  return { ok: true };
+}
+
+export async function ratingOf(db: Db, dossierId: string) {
+  const [row] = await db.select().from(ratings).where(eq(ratings.dossierId, dossierId));
+  return row;
+}
