@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, personas, signIn, signInStaff } from "./helpers";
+
+test.describe.serial("officers process dossiers to a result", () => {
+  let birthCode = "";
+
+  test("the civil-status officer receives and approves An's birth registration", async ({ page }) => {
+    await signInStaff(page, "hotich");
+    await expect(page.getByRole("heading", { level: 1, name: "Hồ sơ cần xử lý" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const item = page.getByRole("link", { name: /Đăng ký khai sinh cho bé · Nguyễn Văn An/ });
+    await expect(item).toContainText("Đã nộp");
+    await item.click();
+    await page.waitForURL(/\/officer\/dossiers\/HS-/);
+    birthCode = new URL(page.url()).pathname.split("/").pop()!;
+    await expect(page.getByText("Nguyễn Minh Khang")).toBeVisible();
+    await page.getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect(page.getByRole("status")).toContainText("Đã cập nhật hồ sơ");
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã tiếp nhận");
+    await expect(page.getByText(/000\.00\.48\.H17-\d{6}-\d{6}/)).toBeVisible();
+    await page.getByRole("button", { name: "Duyệt" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã có kết quả");
+    await expect(page.locator('[data-result="birthCertificateNo"]')).toHaveText(/^\d{6}\/\d{4}\/KS-HC$/);
+    await expectNoAxeViolations(page);
+  });
+
+  test("An sees Đã có kết quả with the certificate number, downloads the result and its QR verifies", async ({ page }) => {
+    await signIn(page, personas.an);
+    await page.goto(`/dossiers/${birthCode}`);
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã có kết quả");
+    const certificate = await page.locator('[data-result="birthCertificateNo"]').textContent();
+    expect(certificate).toMatch(/KS-HC$/);
+    await page.getByRole("link", { name: "Xem và tải kết quả" }).click();
+    await expect(page.getByRole("heading", { name: /Giấy khai sinh/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Mã QR để kiểm tra kết quả" }).locator("svg")).toBeVisible();
+    await expect(page.getByText(certificate!)).toBeVisible();
+    const verifyUrl = (await page.locator("figcaption .font-mono").textContent())!;
+    expect(verifyUrl).toMatch(/\/verify\/[A-Za-z0-9_-]+$/);
+
+    const anonymous = await page.context().browser()!.newPage();
+    await anonymous.goto(new URL(verifyUrl).pathname);
+    await expect(anonymous.getByRole("heading", { name: "Kết quả hợp lệ" })).toBeVisible();
+    await expect(anonymous.getByText("Nguyễn")).toHaveCount(0);
+    await anonymous.goto("/verify/khong-phai-ma-that-123");
+    await expect(anonymous.getByRole("heading", { name: "Không tìm thấy kết quả hợp lệ" })).toBeVisible();
+    await anonymous.close();
+  });
+
+  test("a health officer cannot open a civil-status dossier, and a citizen cannot reach /officer", async ({ page }) => {
+    await signInStaff(page, "yte");
+    const response = await page.goto(`/officer/dossiers/${birthCode}`);
+    expect(response?.status()).toBe(404);
+
+    await signIn(page, personas.cuc);
+    const asCitizen = await page.goto("/officer");
+    expect(asCitizen?.status()).toBe(404);
+  });
+
+  test("an approved licence renewal writes the new expiry back: the next scan prepares nothing for it", async ({ page, request }) => {
+    await signInStaff(page, "yte");
+    await page.getByRole("link", { name: /Gia hạn giấy phép hành nghề y · Lê Thị Cúc/ }).click();
+    await page.getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã tiếp nhận");
+    await page.getByRole("button", { name: "Duyệt" }).click();
+    await expect(page.locator('[data-result="newExpiry"]')).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+    const scan = await request.post("/api/engine/scan", { headers: { Authorization: "Bearer chu-dong-demo-engine-token" } });
+    expect(scan.status()).toBe(200);
+    expect((await scan.json()).prepared["medical-licence-renewal"]).toBe(0);
+  });
+
+  test("needs-info round trip: the officer asks, the citizen answers, the dossier returns to the queue", async ({ page }) => {
+    await signInStaff(page, "xahoi");
+    await page.getByRole("link", { name: /Hỗ trợ hộ nghèo, cận nghèo · Hoàng Thị Em/ }).click();
+    await page.getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã tiếp nhận");
+    await page.getByRole("button", { name: "Yêu cầu bổ sung" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Vui lòng ghi rõ nội dung" })).toBeVisible();
+    await page.getByLabel("Ghi chú gửi người dân").fill("Vui lòng xác nhận số nhân khẩu hiện tại của hộ.");
+    await page.getByRole("button", { name: "Yêu cầu bổ sung" }).click();
+    await expect(page.locator("[data-status]").first()).toHaveText("Cần bổ sung");
+
+    await signIn(page, personas.em);
+    const card = page.getByRole("article", { name: "Hỗ trợ hộ nghèo, cận nghèo" });
+    await expect(card).toContainText("Cơ quan cần bạn bổ sung thông tin");
+    await card.getByRole("link", { name: "Sửa thông tin" }).click();
+    await expect(page.getByRole("region", { name: "Cơ quan cần bạn bổ sung" })).toContainText("số nhân khẩu hiện tại");
+    await page.getByLabel("Trả lời cán bộ").fill("Hộ vẫn có 4 người.");
+    await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
+    await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+    await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
+
+    await signInStaff(page, "xahoi");
+    await page.getByRole("link", { name: /Hỗ trợ hộ nghèo, cận nghèo · Hoàng Thị Em/ }).click();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
+    await expect(page.getByRole("region", { name: "Lịch sử hồ sơ" })).toContainText("Hộ vẫn có 4 người.");
+  });
+});
