@@ -1,6 +1,8 @@
 import { env } from "./env";
 import { getDb } from "./db/client";
 import { scan } from "./engine/scan";
+import { dispatchDue } from "./sms/dispatcher";
+import { gatewayFromEnv } from "./sms/gateway-from-env";
 
 /** A periodic job that never overlaps itself and never crashes the server. */
 function every(ms: number, name: string, job: () => Promise<string>) {
@@ -20,9 +22,25 @@ function every(ms: number, name: string, job: () => Promise<string>) {
   timer.unref();
 }
 
-/** In-process schedule for the engine; the app owns the embedded database, so the work runs here. */
+const SMS_BATCH = 25;
+
+/** In-process schedule for the engine and the SMS outbox; the app owns the embedded database, so the work runs here. */
 export function startScheduler() {
   const e = env();
+  const gateway = gatewayFromEnv();
+  every(10_000, "sms dispatch", async () => {
+    const db = await getDb();
+    const total = { sent: 0, retried: 0, failed: 0 };
+    // A full batch means more may be due: keep going until the outbox is drained.
+    for (;;) {
+      const r = await dispatchDue(db, gateway, { batchSize: SMS_BATCH });
+      total.sent += r.sent;
+      total.retried += r.retried;
+      total.failed += r.failed;
+      if (r.sent + r.retried + r.failed < SMS_BATCH) break;
+    }
+    return total.sent + total.retried + total.failed > 0 ? `${total.sent} sent, ${total.retried} to retry, ${total.failed} failed` : "";
+  });
   if (e.ENGINE_SCAN_MINUTES > 0) {
     every(e.ENGINE_SCAN_MINUTES * 60_000, "engine scan", async () => {
       const report = await scan(await getDb(), { origin: e.APP_ORIGIN });

@@ -37,6 +37,12 @@ async function freshPostgres(): Promise<TestDatabase> {
       await database.close();
       const dropper = new pg.Client({ connectionString: ADMIN_URL });
       await dropper.connect();
+      // pool.end() returns before the server has closed its backends; wait so FORCE has nobody to terminate.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await dropper.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [dbName]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await dropper.end();
     },

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { queryRows, type Db } from "../db/client";
+import { queryRows, type Db, type Executor } from "../db/client";
 import { smsOutbox } from "../db/schema";
 import type { SendResult, SmsGateway } from "./gateway";
+import { safeErrorText } from "./redact";
 
 export interface DispatchOptions {
   now?: Date;
@@ -96,10 +97,10 @@ async function record(db: Db, row: ClaimedRow, result: SendResult, at: Date, max
     update = { status: "sent", sentAt: at, gatewayMessageId: result.messageId };
   } else if (result.permanent || row.attempts >= maxAttempts) {
     outcome = "failed";
-    update = { status: "failed", lastError: result.error };
+    update = { status: "failed", lastError: safeErrorText(result.error) };
   } else {
     outcome = "retried";
-    update = { status: "pending", lastError: result.error, nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)) };
+    update = { status: "pending", lastError: safeErrorText(result.error), nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)) };
   }
   const updated = await db.update(smsOutbox).set(update).where(fence).returning({ id: smsOutbox.id });
   return updated.length > 0 ? outcome : undefined;
@@ -123,7 +124,7 @@ export async function dispatchDue(db: Db, gateway: SmsGateway, opts: DispatchOpt
 }
 
 /** Rows per status, every status present, for an operations view. */
-export async function outboxStatus(db: Db): Promise<Record<OutboxStatus, number>> {
+export async function outboxStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
   const rows = await queryRows<unknown>(db, sql`SELECT status, count(*) AS n FROM sms_outbox GROUP BY status`);
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
   for (const row of rows) {

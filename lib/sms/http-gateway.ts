@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SendResult, SmsGateway } from "./gateway";
+import { safeErrorText } from "./redact";
 
 export interface HttpGatewayConfig {
   url: string;
@@ -12,14 +13,8 @@ const ERROR_SNIPPET_CHARS = 200;
 
 const acceptedResponse = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String) });
 
-// Providers' error texts may echo the recipient; last_error must not store phone numbers.
-function redactNumbers(text: string): string {
-  return text.replace(/\+?\d[\d .-]{6,}\d/g, "[number]");
-}
-
 async function httpError(response: Response): Promise<string> {
-  const text = await response.text().catch(() => "");
-  const snippet = redactNumbers(text.replace(/\s+/g, " ").trim()).slice(0, ERROR_SNIPPET_CHARS);
+  const snippet = safeErrorText(await response.text().catch(() => "")).slice(0, ERROR_SNIPPET_CHARS);
   return snippet ? `HTTP ${response.status}: ${snippet}` : `HTTP ${response.status}`;
 }
 
