@@ -9,11 +9,13 @@ import viGov from "@/messages/vi/gov.json";
 import enGov from "@/messages/en/gov.json";
 import viOfficer from "@/messages/vi/officer.json";
 import enOfficer from "@/messages/en/officer.json";
+import viIoc from "@/messages/vi/ioc.json";
+import enIoc from "@/messages/en/ioc.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {
