@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { env } from "../lib/env";
 import { openDatabase } from "../lib/db/client";
 import { seedDemoWorld } from "../lib/gov/demo-world";
+import { seedDemoAgencyKeys } from "../lib/gov/api-keys";
 import { scan } from "../lib/engine/scan";
 import { todayInVietnam } from "../lib/dates";
 
@@ -20,6 +21,7 @@ if (e.DATABASE_URL) {
 }
 const today = todayInVietnam();
 await seedDemoWorld(database.db, today);
+await seedDemoAgencyKeys(database.db);
 const report = await scan(database.db, { today, origin: e.APP_ORIGIN });
 console.log(`Demo world seeded for ${today} on ${database.kind}: ${JSON.stringify(report.prepared)}, ${report.sms} SMS queued`);
 await database.close();

@@ -6,7 +6,7 @@ import { prepareService } from "../engine/prepare";
 import { getService } from "../services/catalogue";
 import { addDays, todayInVietnam } from "../dates";
 import type { Locale } from "../i18n/locales";
-import { isoDate, personalId } from "./imports/cells";
+import { isoDate, personalId, requiredText } from "./imports/cells";
 import { govText, isGovTextKey, type GovText, type GovTextKey } from "./imports/texts";
 
 const SERVICE = "birth-registration";
@@ -21,7 +21,7 @@ export function birthNoticeSchema(today: string, windowDays: number) {
         .min(1, "field.required")
         .max(40, "field.tooLong")
         .regex(/^[\p{L}\p{N}./-]+$/u, "field.certificateNo"),
-      hospital: z.string().trim().min(1, "field.required").max(200, "field.tooLong"),
+      hospital: requiredText(200),
       birthDate: isoDate
         .refine((d) => d <= today, "field.birthInFuture")
         .refine((d) => d > addDays(today, -windowDays), "field.birthTooOld"),
@@ -101,7 +101,11 @@ export async function receiveBirthNotice(
   );
   if (Object.keys(unknown).length) return { kind: "unknownParent", fields: unknown };
 
-  const inserted = await db.insert(birthNotices).values(notice).onConflictDoNothing({ target: birthNotices.certificateNo }).returning();
+  const inserted = await db
+    .insert(birthNotices)
+    .values(notice)
+    .onConflictDoNothing({ target: birthNotices.certificateNo })
+    .returning({ certificateNo: birthNotices.certificateNo });
   if (!inserted.length) {
     const [stored] = await db.select().from(birthNotices).where(eq(birthNotices.certificateNo, notice.certificateNo));
     if (!stored || !sameNotice(notice, stored)) return { kind: "conflict", certificateNo: notice.certificateNo };

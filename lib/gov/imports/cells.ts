@@ -37,13 +37,19 @@ export const flexibleDate = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-export const requiredText = (max: number) => z.string().min(1, "field.required").max(max, "field.tooLong");
+// Control characters (NUL above all) cannot be stored as text, and have no place in a name or an address.
+const printable = (s: string) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, ""));
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "field.required").max(max, "field.tooLong").refine(printable, "field.invalid");
 
 /** An optional cell: empty means no value. */
 export const optionalText = (max: number) =>
   z
     .string()
+    .trim()
     .max(max, "field.tooLong")
+    .refine(printable, "field.invalid")
     .transform((s) => (s === "" ? null : s));
 
 export const wholeNumber = (min: number, max: number, message: string) =>

@@ -1,11 +1,9 @@
 import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import type { Trigger } from "../../services/definition";
-import type { DatasetCode } from "../datasets";
 
 /** One registry that agencies fill by CSV: its columns, how a row is read, and how rows are written. */
 export interface ImportDataset<Row> {
-  code: DatasetCode;
   requiredColumns: readonly string[];
   optionalColumns: readonly string[];
   /** Reads one line's cells, keyed by column name; an absent optional column reads as "". */

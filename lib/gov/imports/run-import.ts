@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/client";
-import { citizens, importRuns } from "../../db/schema";
+import { queryRows, type Db } from "../../db/client";
+import { importRuns } from "../../db/schema";
 import { prepareService } from "../../engine/prepare";
 import { catalogue } from "../../services/catalogue";
 import { todayInVietnam } from "../../dates";
@@ -43,7 +43,7 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-export const REPORTED_ERRORS = 100;
+const REPORTED_ERRORS = 100;
 const STORED_ERRORS = 1000;
 
 type Entry<Row> = { line: number; row: Row } | { line: number; reason: string };
@@ -70,9 +70,13 @@ function cellReason(issue: z.core.$ZodIssue, t: GovText): string {
 /** Writes a batch: rows about citizens the population database lacks are rejected, the rest upserted. */
 async function flush<Row>(db: Db, dataset: ImportDataset<Row>, entries: Entry<Row>[], tally: Tally, t: GovText) {
   const ids = [...new Set(entries.flatMap((e) => ("row" in e ? [dataset.citizenId(e.row)] : [])))];
-  const known = new Set(
-    ids.length ? (await db.select({ id: citizens.id }).from(citizens).where(inArray(citizens.id, ids))).map((c) => c.id) : [],
-  );
+  const found = ids.length
+    ? await queryRows<{ id: string }>(
+        db,
+        sql`SELECT id FROM citizens WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+      )
+    : [];
+  const known = new Set(found.map((c) => c.id));
   const good: Row[] = [];
   for (const e of entries) {
     if (!("row" in e)) reject(tally, e.line, e.reason);

@@ -1,6 +1,6 @@
 import vi from "@/messages/vi/gov.json";
 import en from "@/messages/en/gov.json";
-import { defaultLocale, locales, type Locale } from "../../i18n/locales";
+import { defaultLocale, locales, parseLocale, type Locale } from "../../i18n/locales";
 import { renderTemplate } from "../../services/render";
 
 type GovMessages = typeof vi;
@@ -35,5 +35,5 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q);
-  return locales.find((l) => l === ranked.find((r) => locales.some((x) => x === r.lang))?.lang) ?? defaultLocale;
+  return parseLocale(ranked.find((r) => locales.some((l) => l === r.lang))?.lang);
 }

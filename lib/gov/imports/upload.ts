@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export type UploadProblem =
+type UploadProblem =
   | "payloadTooLarge"
   | "invalidEncoding"
   | "unsupportedMediaType"

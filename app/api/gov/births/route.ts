@@ -1,0 +1,39 @@
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { authenticateAgency, mayPush } from "@/lib/gov/api-keys";
+import { receiveBirthNotice } from "@/lib/gov/births";
+import { govAnswers } from "@/lib/gov/imports/answers";
+import { bodyText, UploadError } from "@/lib/gov/imports/upload";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** A hospital's electronic birth notice (SPEC §6): the engine prepares the parents' birth registration. */
+export async function POST(request: Request) {
+  const answer = govAnswers(request, MAX_BODY_BYTES);
+  const db = await getDb();
+  const caller = await authenticateAgency(db, request.headers.get("authorization"));
+  if (!caller) return answer.error(401, "api.unauthorized");
+  if (!mayPush(caller.agency, "birth-notices")) return answer.error(403, "api.forbidden", { dataset: "birth-notices" });
+
+  let body: unknown;
+  try {
+    body = JSON.parse(await bodyText(request, MAX_BODY_BYTES));
+  } catch (error) {
+    if (error instanceof UploadError && error.problem === "payloadTooLarge") return answer.uploadProblem(error);
+    return answer.error(400, "api.invalidBody", {}, { fields: { body: answer.t("api.invalidJson") } });
+  }
+
+  const outcome = await receiveBirthNotice(db, body, { origin: env().APP_ORIGIN, locale: answer.locale });
+  switch (outcome.kind) {
+    case "invalid":
+      return answer.error(400, "api.invalidBody", {}, { fields: outcome.fields });
+    case "unknownParent":
+      return answer.error(422, "api.unknownParent", {}, { fields: outcome.fields });
+    case "conflict":
+      return answer.error(409, "api.conflict", { certificateNo: outcome.certificateNo });
+    case "accepted":
+      return answer.json(outcome.created ? 201 : 200, { dossierCode: outcome.dossierCode, status: outcome.status });
+  }
+}

@@ -1,0 +1,32 @@
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { authenticateAgency, mayPush } from "@/lib/gov/api-keys";
+import { govAnswers } from "@/lib/gov/imports/answers";
+import { importDatasets, isImportDataset } from "@/lib/gov/imports/registry";
+import { runImport } from "@/lib/gov/imports/run-import";
+import { csvUpload, MAX_UPLOAD_BYTES, UploadError } from "@/lib/gov/imports/upload";
+
+export const dynamic = "force-dynamic";
+
+/** An agency's CSV list or registry extract (SPEC §6), streamed into its registry. */
+export async function POST(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+  const { dataset } = await params;
+  const answer = govAnswers(request, MAX_UPLOAD_BYTES);
+  const db = await getDb();
+  const caller = await authenticateAgency(db, request.headers.get("authorization"));
+  if (!caller) return answer.error(401, "api.unauthorized");
+  if (!isImportDataset(dataset)) {
+    return answer.error(404, "api.unknownDataset", { dataset, known: Object.keys(importDatasets).join(", ") });
+  }
+  if (!mayPush(caller.agency, dataset)) return answer.error(403, "api.forbidden", { dataset });
+
+  try {
+    const csv = await csvUpload(request, MAX_UPLOAD_BYTES);
+    const outcome = await runImport(db, { dataset, agency: caller.agency, csv, origin: env().APP_ORIGIN, locale: answer.locale });
+    if (!outcome.ok) return answer.error(400, `api.${outcome.problem}`, {}, { message: outcome.message });
+    return answer.json(200, outcome.report);
+  } catch (error) {
+    if (error instanceof UploadError) return answer.uploadProblem(error);
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Locale } from "../../i18n/locales";
+import { govText, localeFromAcceptLanguage, type GovText, type GovTextKey } from "./texts";
+import { UploadError } from "./upload";
+
+type ApiTextKey = Extract<GovTextKey, `api.${string}`>;
+
+export interface GovAnswers {
+  locale: Locale;
+  t: GovText;
+  json(status: number, body: unknown, headers?: Record<string, string>): Response;
+  /**
+   * `{ error, message, ...extra }`: the code is the text's key in snake case (api.unknownDataset →
+   * unknown_dataset); `extra.message` replaces a message the domain has already put into words.
+   */
+  error(status: number, key: ApiTextKey, params?: Record<string, unknown>, extra?: Record<string, unknown>): Response;
+  uploadProblem(error: UploadError): Response;
+}
+
+const uploadStatus: Record<UploadError["problem"], number> = {
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  invalidEncoding: 400,
+  missingFile: 400,
+  invalidMultipart: 400,
+};
+
+const byteSize = (bytes: number) => (bytes >= 1 << 20 ? `${Math.floor(bytes / (1 << 20))} MB` : `${Math.floor(bytes / 1024)} KB`);
+
+/** JSON answers of the agencies' API, in the language the caller asked for. */
+export function govAnswers(request: Request, maxUploadBytes: number): GovAnswers {
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const t = govText(locale);
+  const json: GovAnswers["json"] = (status, body, headers = {}) =>
+    Response.json(body, { status, headers: { "Cache-Control": "no-store", "Content-Language": locale, ...headers } });
+  const error: GovAnswers["error"] = (status, key, params, extra = {}) =>
+    json(
+      status,
+      { error: key.slice(4).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message: t(key, params), ...extra },
+      status === 401 ? { "WWW-Authenticate": 'Bearer realm="chu-dong"' } : {},
+    );
+  const uploadProblem = (e: UploadError) =>
+    error(uploadStatus[e.problem], `api.${e.problem}`, { limit: byteSize(maxUploadBytes) });
+  return { locale, t, json, error, uploadProblem };
+}
