@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own package path; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // `npm test` type-checks the whole project once (npm run typecheck); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
+  // HSTS, nosniff, Referrer-Policy, Permissions-Policy on every response; the CSP (per-request nonce)
+  // and Cache-Control are set in proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { BottomNav } from "@/components/citizen/bottom-nav";
 import { requireCitizen } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { PwaShell } from "@/components/pwa/pwa-shell";
+import { formatTime } from "@/lib/dates";
 
 const icons = {
   forYou: "M12 3l2.6 5.6 6.1.6-4.6 4.1 1.3 6-5.4-3.1-5.4 3.1 1.3-6L3.3 9.2l6.1-.6L12 3z",
@@ -16,6 +18,17 @@ export default async function CitizenLayout({ children }: { children: React.Reac
   const t = await getTranslations();
   return (
     <>
+      <PwaShell
+        updatedAt={formatTime(new Date())}
+        text={{
+          offlineBanner: t.raw("pwa.offlineBanner") as string,
+          updateReady: t("pwa.updateReady"),
+          update: t("pwa.update"),
+          install: t("pwa.install"),
+          installButton: t("pwa.installButton"),
+          dismiss: t("pwa.dismiss"),
+        }}
+      />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-20 focus:rounded focus:bg-white focus:p-3">
         {t("app.skipToContent")}
       </a>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
+import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
 
 export interface FieldView {
   key: string;
@@ -24,6 +25,7 @@ export interface DossierFormText {
   sending: string;
   saved: string;
   errorSummary: string;
+  queue: { pending: string; pendingHelp: string; sent: string; refused: string; failed: string };
   messages: Record<string, string>;
   errors: Record<string, string>;
 }
@@ -44,11 +46,39 @@ export function DossierForm(props: {
   const [state, formAction] = useActionState(props.action, { status: "idle" });
   const summaryRef = useRef<HTMLDivElement>(null);
   const values = ("values" in state && state.values) || props.initial;
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const [offlineErrors, setOfflineErrors] = useState<Record<string, string>>({});
+  const errors = state.status === "invalid" ? state.fieldErrors : offlineErrors;
+  const queue = useOfflineQueue(props.dossierCode);
+
+  // Offline, the form is queued (persisted, replayed exactly once) instead of calling the server action.
+  function queueWhenOffline(event: React.FormEvent<HTMLFormElement>) {
+    if (navigator.onLine) return;
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const kind = submitter?.value === "amend" ? "amend" : "confirm";
+    const form = new FormData(event.currentTarget);
+    if (kind === "confirm" && form.get("consent") !== "yes") {
+      setOfflineErrors({ consent: "consentRequired" });
+      return;
+    }
+    setOfflineErrors({});
+    const input: Record<string, string> = {};
+    for (const [name, value] of form.entries()) {
+      if (name.startsWith(FIELD_PREFIX) && typeof value === "string") input[name.slice(FIELD_PREFIX.length)] = value;
+    }
+    queue.enqueue({
+      kind,
+      version: props.version,
+      idempotencyKey: props.idempotencyKey,
+      input,
+      consent: form.get("consent") === "yes",
+      note: typeof form.get("note") === "string" ? String(form.get("note")) : undefined,
+    });
+  }
 
   useEffect(() => {
-    if (state.status === "invalid" || state.status === "failed") summaryRef.current?.focus();
-  }, [state]);
+    if (state.status === "invalid" || state.status === "failed" || Object.keys(offlineErrors).length > 0) summaryRef.current?.focus();
+  }, [state, offlineErrors]);
 
   const errorId = (key: string) => `${key}-error`;
   const errorText = (key: string) => {
@@ -57,12 +87,24 @@ export function DossierForm(props: {
   };
 
   return (
-    <form action={formAction} noValidate className="space-y-6">
+    <form action={formAction} onSubmit={queueWhenOffline} noValidate className="space-y-6">
       <input type="hidden" name="dossierCode" value={props.dossierCode} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
 
-      {state.status === "invalid" && (
+      {queue.state === "pending" && (
+        <div role="status" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4" data-queue="pending">
+          <p className="font-bold">⏳ {text.queue.pending}</p>
+          <p className="text-sm">{text.queue.pendingHelp}</p>
+        </div>
+      )}
+      {queue.state === "sent" && <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-4 font-medium">{text.queue.sent}</p>}
+      {(queue.state === "refused" || queue.state === "failed") && (
+        <p role="alert" className="rounded-lg border-2 border-orange-600 bg-orange-50 p-4 font-medium">
+          {queue.state === "refused" ? text.queue.refused : text.queue.failed}
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4">
           <h2 className="font-bold text-red-800">{text.errorSummary}</h2>
           <ul className="mt-2 list-disc pl-5">

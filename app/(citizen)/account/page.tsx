@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { findCitizen } from "@/lib/db/dossier-queries";
 import { maskPersonalId, maskPhone } from "@/lib/privacy/mask";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { SignOutButton } from "@/components/pwa/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
@@ -50,9 +51,7 @@ export default async function AccountPage() {
         <LocaleSwitch next="/account" />
       </section>
       <form method="post" action="/logout" className="mt-6">
-        <button type="submit" className="flex min-h-12 w-full items-center justify-center rounded-lg bg-white font-semibold text-red-800 ring-2 ring-red-800">
-          {t("signOut")}
-        </button>
+        <SignOutButton label={t("signOut")} />
       </form>
     </>
   );

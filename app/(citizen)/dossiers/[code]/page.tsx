@@ -19,6 +19,8 @@ import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
 import { rateService, saveDossier } from "./actions";
+import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
+import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ratingOf } from "@/lib/dossiers/ratings";
 import { ResultSummary } from "@/components/dossier/result-summary";
 
@@ -56,6 +58,8 @@ export default async function DossierPage(props: Props) {
   const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
 
   return (
+    <OfflineQueryProvider>
+    <DossierLiveStatus code={dossier.code} version={dossier.version} status={dossier.status} />
     <article className="space-y-6">
       <Link href="/dossiers" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4">
         ← {t("dossier.back")}
@@ -168,6 +172,13 @@ export default async function DossierPage(props: Props) {
             sending: t("dossier.sending"),
             saved: t("dossier.saved"),
             errorSummary: t("dossier.errorSummary"),
+            queue: {
+              pending: t("pwa.pending"),
+              pendingHelp: t("pwa.pendingHelp"),
+              sent: t("pwa.sentAfterReconnect"),
+              refused: t("pwa.replayConflict"),
+              failed: t("pwa.replayFailed"),
+            },
             messages: {
               conflict: t("dossier.conflict"),
               notEditable: t("dossier.notEditable"),
@@ -191,6 +202,7 @@ export default async function DossierPage(props: Props) {
         <DataAccessList rows={access} locale={locale} showDossier={false} />
       </section>
     </article>
+    </OfflineQueryProvider>
   );
 }
 

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import type { DossierStatusJson, DossierSummaryJson } from "@/lib/api/dossier-json";
+
+const MOVING = new Set(["submitted", "received", "processing", "approved"]);
+const POLL_MS = 20_000;
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Keeps a dossier's status fresh (polled while it moves) and in IndexedDB; a newer version re-renders the page. */
+export function DossierLiveStatus({ code, version, status }: { code: string; version: number; status: string }) {
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: ["dossier", code],
+    queryFn: () => getJson<DossierStatusJson>(`/api/v1/dossiers/${encodeURIComponent(code)}`),
+    refetchInterval: (query) => (MOVING.has(query.state.data?.status ?? status) ? POLL_MS : false),
+  });
+  useEffect(() => {
+    if (data && data.version > version) router.refresh();
+  }, [data, version, router]);
+  return null;
+}
+
+/** The same for the list of dossiers. */
+export function DossierListLive({ versions }: { versions: Record<string, number> }) {
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: ["dossiers"],
+    queryFn: () => getJson<{ dossiers: DossierSummaryJson[] }>("/api/v1/dossiers"),
+    refetchInterval: (query) => (query.state.data?.dossiers.some((d) => MOVING.has(d.status)) ? POLL_MS : false),
+  });
+  useEffect(() => {
+    if (data?.dossiers.some((d) => d.version > (versions[d.code] ?? 0))) router.refresh();
+  }, [data, versions, router]);
+  return null;
+}

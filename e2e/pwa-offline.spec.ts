@@ -1,0 +1,127 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const DUNG = "048080000004";
+
+async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active), null, { timeout: 20_000 });
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload({ waitUntil: "networkidle" });
+  }
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+/** Everything this phone keeps offline: Cache Storage responses and IndexedDB values, as text. */
+async function offlineStorageText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (/\/_next\/static\//.test(request.url)) continue;
+        parts.push(request.url, await (await cache.match(request))!.text());
+      }
+    }
+    const dbs = await indexedDB.databases();
+    for (const info of dbs) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((resolve) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+        });
+        parts.push(JSON.stringify(values));
+      }
+      db.close();
+    }
+    return parts.join("\n");
+  });
+}
+
+test.describe.serial("the installed app works offline", () => {
+  test("the manifest is valid and its icons are reachable at their sizes", async ({ request }) => {
+    const response = await request.get("/manifest.webmanifest");
+    expect(response.ok()).toBe(true);
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ short_name: "Chủ Động", lang: "vi", display: "standalone", start_url: expect.stringMatching(/^\//) });
+    expect(manifest.shortcuts.map((s: { name: string }) => s.name)).toEqual(["Dành cho bạn", "Hồ sơ của tôi"]);
+    expect(manifest.icons.some((i: { purpose: string }) => i.purpose === "maskable")).toBe(true);
+    for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+      const png = await (await request.get(icon.src)).body();
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+  });
+
+  test("offline, my dossiers and a dossier show their last status with the offline banner", async ({ page, context }) => {
+    await signIn(page, DUNG);
+    await page.goto("/dossiers", { waitUntil: "networkidle" });
+    await waitForServiceWorker(page);
+    await page.goto("/dossiers", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: /Gia hạn phù hiệu xe/ }).click();
+    await page.waitForURL(/\/dossiers\/HS-/);
+    await page.waitForLoadState("networkidle");
+    const dossierUrl = page.url();
+    // Reached by a client-side link: the app asks the service worker to keep the page for offline use.
+    await expect.poll(() => page.evaluate(async (url) => Boolean(await caches.match(url, { ignoreVary: true })), dossierUrl)).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto("/dossiers");
+    await expect(page.getByText(/Bạn đang ngoại tuyến — cập nhật lúc \d{2}:\d{2}/)).toBeVisible();
+    await expect(page.getByRole("link", { name: /Gia hạn phù hiệu xe/ })).toContainText("Đã chuẩn bị");
+    await page.goto(dossierUrl);
+    await expect(page.getByText(/Bạn đang ngoại tuyến — cập nhật lúc \d{2}:\d{2}/)).toBeVisible();
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã chuẩn bị");
+    await page.goto("/my-data?never-visited=1").catch(() => undefined);
+    await expect(page.getByRole("heading", { name: "Bạn đang ngoại tuyến" })).toBeVisible();
+    await context.setOffline(false);
+  });
+
+  test("a confirm made offline waits, survives a reload and a double tap, and is sent exactly once", async ({ page, context }) => {
+    await signIn(page, DUNG);
+    await waitForServiceWorker(page);
+    await page.getByRole("article", { name: "Gia hạn phù hiệu xe" }).getByRole("link", { name: "Xác nhận" }).click();
+    await page.waitForURL(/\/dossiers\/HS-/);
+    await page.waitForLoadState("networkidle");
+    const code = new URL(page.url()).pathname.split("/").pop()!;
+
+    await context.setOffline(true);
+    await page.getByText("Gửi về nhà qua bưu điện").click();
+    await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
+    const confirm = page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
+    await confirm.click();
+    await confirm.click();
+    await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
+    await expect.poll(async () => (await offlineStorageText(page)).includes("dossier-action")).toBe(true);
+
+    await page.reload();
+    await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
+
+    await context.setOffline(false);
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp", { timeout: 20_000 });
+    const status = await (await page.request.get(`/api/v1/dossiers/${code}`)).json();
+    expect(status.status).toBe("submitted");
+    expect(status.events.filter((e: { status: string }) => e.status === "submitted")).toHaveLength(1);
+  });
+
+  test("no personal id or phone number is kept offline, and signing out clears what was", async ({ page }) => {
+    await signIn(page, DUNG);
+    await waitForServiceWorker(page);
+    await page.goto("/dossiers", { waitUntil: "networkidle" });
+    await page.goto("/notifications", { waitUntil: "networkidle" });
+    const kept = await offlineStorageText(page);
+    expect(kept).toContain("Gia hạn phù hiệu xe");
+    expect(kept).not.toMatch(/\b\d{12}\b/);
+    expect(kept).not.toMatch(/\b0[35789]\d{8}\b/);
+
+    await page.getByRole("link", { name: "Tài khoản" }).click();
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    const afterSignOut = await offlineStorageText(page);
+    expect(afterSignOut).not.toContain("Gia hạn phù hiệu xe");
+  });
+});
