@@ -94,4 +94,27 @@ test.describe.serial("officers process dossiers to a result", () => {
     await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
     await expect(page.getByRole("region", { name: "Lịch sử hồ sơ" })).toContainText("Hộ vẫn có 4 người.");
   });
+
+  test("the social-protection officer imports this year's list: good rows land, bad rows are reported by line, dossiers follow", async ({ page }) => {
+    const year = new Date().getFullYear();
+    const csv = [
+      "household_head_id,category,members,commune,year",
+      `048095000006,near_poor,3,Phường Hải Châu,${year}`,
+      `04809500000X,poor,2,Phường Hải Châu,${year}`,
+    ].join("\n");
+    await signInStaff(page, "xahoi");
+    await page.getByRole("link", { name: "Nhập danh sách" }).click();
+    await page.getByLabel("Tệp CSV").setInputFiles({ name: "ho-ngheo.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Tải lên và nhập" }).click();
+    await expect(page.locator('[data-count="accepted"]')).toHaveText("1");
+    await expect(page.locator('[data-count="rejected"]')).toHaveText("1");
+    await expect(page.locator('[data-count="prepared"]')).toHaveText("1");
+    await expect(page.getByRole("table", { name: "Các dòng bị từ chối" })).toContainText("3");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Tải lên và nhập" }).click();
+    await expect(page.locator('[data-count="unchanged"]')).toHaveText("1");
+    await expect(page.locator('[data-count="accepted"]')).toHaveText("0");
+    await expect(page.locator('[data-count="prepared"]')).toHaveText("0");
+  });
 });

@@ -14,6 +14,10 @@ export default async function OfficerLayout({ children }: { children: React.Reac
       <header className="bg-slate-800 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
           <Link href="/officer" className="text-lg font-bold">{t("console")}</Link>
+          <nav aria-label={t("console")} className="flex gap-3 text-sm">
+            <Link href="/officer" className="inline-flex min-h-11 items-center underline">{t("nav.queue")}</Link>
+            <Link href="/officer/imports" className="inline-flex min-h-11 items-center underline">{t("nav.imports")}</Link>
+          </nav>
           <span className="text-sm text-slate-200">
             {officer.fullName}
             {agency && ` · ${pick(agency, locale)}`}

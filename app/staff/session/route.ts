@@ -6,7 +6,7 @@ import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
   const form = await request.formData().catch(() => new FormData());
-  const callbackUrl = safeLocalPath(form.get("callbackUrl"), "/officer");
+  const callbackUrl = safeLocalPath(form.get("callbackUrl"), "/staff/home");
   const back = (error: string) =>
     new Response(null, { status: 303, headers: { Location: `/staff/login?${new URLSearchParams({ error, callbackUrl })}` } });
   try {
