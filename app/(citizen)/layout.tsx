@@ -32,7 +32,7 @@ export default async function CitizenLayout({ children }: { children: React.Reac
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-20 focus:rounded focus:bg-white focus:p-3">
         {t("app.skipToContent")}
       </a>
-      <header className="bg-brand text-white">
+      <header className="bg-brand text-white print:hidden">
         <div className="mx-auto flex max-w-xl items-center gap-2 px-4 py-3">
           <span aria-hidden="true" className="text-gold text-xl">★</span>
           <Link href="/" className="text-lg font-bold tracking-tight">

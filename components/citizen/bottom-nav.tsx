@@ -16,7 +16,7 @@ function isActive(pathname: string, href: string): boolean {
 export function BottomNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="fixed inset-x-0 bottom-0 z-10 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
+    <nav aria-label={label} className="fixed inset-x-0 bottom-0 z-10 border-t print:hidden border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto grid max-w-xl grid-cols-4">
         {items.map((item) => {
           const active = isActive(pathname, item.href);

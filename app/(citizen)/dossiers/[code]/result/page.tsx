@@ -41,7 +41,8 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
       <dl className="mt-5 space-y-3">
         <div>
           <dt className="text-sm text-stone-600">{t("holder")}</dt>
-          <dd className="font-semibold">{owner?.fullName}</dd>
+          {/* A birth certificate is the child's; everything else is issued to the dossier's owner. */}
+          <dd className="font-semibold">{service.issues === "birth-package" ? String(dossier.citizenData.childName ?? "") : owner?.fullName}</dd>
         </div>
         {Object.entries(dossier.result).map(([key, value]) => (
           <div key={key}>
