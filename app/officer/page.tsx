@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
-import { communesOfAgency, officerQueue, queueStatuses, servicesOfAgency } from "@/lib/db/officer-queries";
+import { communesOfAgency, officerQueue, queueStatuses, servicesOfAgency, slaMark } from "@/lib/db/officer-queries";
 import { statusSchema } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
@@ -77,8 +77,9 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
       ) : (
         <ul className="mt-2 divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
           {rows.map((row) => {
-            const overdue = row.slaDueDate !== null && row.slaDueDate < today && row.status !== "approved";
-            const dueToday = row.slaDueDate === today && row.status !== "approved";
+            const mark = slaMark(row, today);
+            const overdue = mark === "overdue";
+            const dueToday = mark === "dueToday";
             return (
               <li key={row.code} data-code={row.code}>
                 <Link href={`/officer/dossiers/${row.code}`} className="grid gap-1 p-4 hover:bg-stone-50 sm:grid-cols-[1fr_auto] sm:items-center">

@@ -6,6 +6,13 @@ import type { Status } from "../dossiers/status";
 
 export const queueStatuses: Status[] = ["submitted", "received", "processing", "needs_info", "approved"];
 
+/** The SLA marks of the queue; lib/kpi's overdue count follows the same rule (a test keeps them equal). */
+export function slaMark(row: { status: string; slaDueDate: string | null }, today: string): "overdue" | "dueToday" | undefined {
+  if (row.slaDueDate === null || row.status === "approved") return undefined;
+  if (row.slaDueDate < today) return "overdue";
+  return row.slaDueDate === today ? "dueToday" : undefined;
+}
+
 export interface QueueFilters {
   service?: string;
   status?: Status;
