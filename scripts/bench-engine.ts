@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Database } from "../lib/db/client";
+import { queryRows, type Database } from "../lib/db/client";
 import { candidatesFor } from "../lib/engine/candidates";
 import { prepareService, preparationStatement } from "../lib/engine/prepare";
 import { getService } from "../lib/services/catalogue";
