@@ -11,7 +11,8 @@ import { issueResult } from "./results";
 export const officerActions = ["receive", "process", "approve", "request_info", "reject", "deliver"] as const;
 export type OfficerAction = (typeof officerActions)[number];
 
-const target: Record<OfficerAction, Status> = {
+/** The status each officer action leads to. */
+export const officerActionTarget: Record<OfficerAction, Status> = {
   receive: "received",
   process: "processing",
   approve: "approved",
@@ -73,7 +74,7 @@ export async function performOfficerAction(
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service || service.agency.code !== officer.agency) return { ok: false, error: "not_found" };
   const from = statusSchema.parse(dossier.status);
-  const to = target[req.action];
+  const to = officerActionTarget[req.action];
   if (!canTransition(from, to)) return { ok: false, error: "not_allowed" };
 
   return db.transaction(async (tx) => {

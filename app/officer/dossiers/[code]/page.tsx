@@ -9,7 +9,7 @@ import { eventsOf } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
 import { suggestedValues } from "@/lib/services/citizen-input";
 import { canTransition, statusSchema } from "@/lib/dossiers/status";
-import { officerActions, type OfficerAction } from "@/lib/dossiers/officer-actions";
+import { officerActions, officerActionTarget } from "@/lib/dossiers/officer-actions";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -25,14 +25,6 @@ const feedback = z.object({
   error: z.enum(["conflict", "not_allowed", "noteRequired", "noteTooLong"]).optional().catch(undefined),
 });
 
-const actionTarget: Record<OfficerAction, Parameters<typeof canTransition>[1]> = {
-  receive: "received",
-  process: "processing",
-  approve: "approved",
-  request_info: "needs_info",
-  reject: "rejected",
-  deliver: "delivered",
-};
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,7 +61,7 @@ export default async function OfficerReviewPage(props: Props) {
     if (field?.kind === "choice") return pick(field.options.find((o) => o.value === String(value))?.label ?? { vi: String(value), en: String(value) }, locale);
     return String(value);
   };
-  const available = officerActions.filter((a) => canTransition(status, actionTarget[a]));
+  const available = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));
   const resultEntries = Object.entries(dossier.result ?? {});
 
   return (
