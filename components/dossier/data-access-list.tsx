@@ -20,7 +20,7 @@ export async function DataAccessList({ rows, locale, showDossier }: { rows: Data
               <dt className="text-stone-600">{t("agency")}</dt>
               <dd className="font-semibold">{service ? pick(service.agency.name, locale) : row.agency}</dd>
               <dt className="text-stone-600">{t("dataset")}</dt>
-              <dd>{dataset ? pick(dataset.name, locale) : row.dataset}</dd>
+              <dd>{dataset ? `${pick(dataset.name, locale)} (${pick(dataset.agency, locale)})` : row.dataset}</dd>
               <dt className="text-stone-600">{t("purpose")}</dt>
               <dd>{service ? pick(service.shortName, locale) : row.purpose}</dd>
               <dt className="text-stone-600">{t("when")}</dt>

@@ -33,18 +33,7 @@ export function canTransition(from: Status, to: Status): boolean {
   return transitions[from].includes(to);
 }
 
-export function nextStatuses(from: Status): readonly Status[] {
-  return transitions[from];
-}
-
 /** The citizen may still change the data and confirm. */
 export function isAwaitingCitizen(status: Status): boolean {
   return status === "prepared" || status === "needs_info";
 }
-
-export function isFinal(status: Status): boolean {
-  return transitions[status].length === 0;
-}
-
-/** The happy path, in order, for the timeline's steps still to come. */
-export const mainPath: readonly Status[] = ["prepared", "submitted", "received", "processing", "approved", "delivered"];
