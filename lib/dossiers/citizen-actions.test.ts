@@ -6,6 +6,7 @@ import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { dossierEvents, dossiers } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "./citizen-actions";
+import { declineDossier } from "./decline";
 
 const TODAY = "2026-11-23";
 
@@ -128,5 +129,26 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       consent: true,
     });
     expect(r).toMatchObject({ ok: true, status: "submitted" });
+  });
+});
+
+describe.each(await testDatabaseKinds())("declining on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
+  });
+  afterAll(async () => t?.close());
+
+  it("lets a citizen decline a renewal once, but never a birth registration", async () => {
+    const [badge] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "transport-badge-renewal"));
+    const [birth] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration"));
+    expect(await declineDossier(t.db, demoPersonas.an, { dossierCode: birth!.code, version: birth!.version })).toEqual({ ok: false, error: "not_declinable" });
+    expect(await declineDossier(t.db, demoPersonas.an, { dossierCode: badge!.code, version: badge!.version })).toEqual({ ok: false, error: "not_found" });
+    expect(await declineDossier(t.db, demoPersonas.dung, { dossierCode: badge!.code, version: badge!.version })).toEqual({ ok: true });
+    expect(await declineDossier(t.db, demoPersonas.dung, { dossierCode: badge!.code, version: badge!.version })).toEqual({ ok: false, error: "not_declinable" });
+    const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, badge!.id));
+    expect(events.map((e) => e.toStatus)).toEqual(["prepared", "declined"]);
   });
 });

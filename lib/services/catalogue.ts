@@ -75,6 +75,7 @@ export const catalogueData = [
       "Birth certificate, residence entry and the child's health-insurance card",
     ),
     issues: "birth-package",
+    declinable: false,
     delivery: ["post", "centre", "digital"],
     sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: {link} Ma doi chieu {matchCode}",
   },

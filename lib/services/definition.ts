@@ -89,6 +89,8 @@ export const serviceDefinition = z
     // What approval issues; each kind is one issuer in lib/dossiers/results.ts.
     issues: z.enum(["birth-package", "licence-renewal", "benefits", "school-place", "permit-dossier"]),
     delivery: z.array(z.enum(deliveryOptions)),
+    // Whether the citizen may answer "Không cần"; a legal duty such as registering a birth may not be declined.
+    declinable: z.boolean().default(true),
     sms: z.string().max(160),
   })
   .superRefine((def, ctx) => {

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 import { FIELD_PREFIX, type DossierFormState } from "@/components/dossier/form-state";
 import { rateDossier } from "@/lib/dossiers/ratings";
+import { declineDossier } from "@/lib/dossiers/decline";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -68,4 +69,14 @@ export async function rateService(form: FormData) {
   });
   revalidatePath(`/dossiers/${code}`);
   redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?rating=invalid"}#danh-gia`);
+}
+
+/** "Không cần": the citizen declines a prepared dossier. */
+export async function declineService(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await declineDossier(await getDb(), citizenId, { dossierCode: code, version: form.get("version") });
+  revalidatePath("/", "layout");
+  redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?decline=failed"}`);
 }

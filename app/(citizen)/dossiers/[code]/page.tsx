@@ -18,7 +18,7 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { rateService, saveDossier } from "./actions";
+import { declineService, rateService, saveDossier } from "./actions";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ratingOf } from "@/lib/dossiers/ratings";
@@ -190,6 +190,21 @@ export default async function DossierPage(props: Props) {
         />
       ) : (
         <CitizenAnswers service={service} data={dossier.citizenData} prefilled={dossier.prefilled} locale={locale} />
+      )}
+
+      {dossier.status === "prepared" && service.declinable && (
+        <details className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold">{t("dossier.declineSummary")}</summary>
+          <p className="mt-2 text-sm">{t("dossier.declineBody")}</p>
+          {search.decline === "failed" && <p role="alert" className="mt-2 font-semibold text-red-700">{t("dossier.declineFailed")}</p>}
+          <form action={declineService} className="mt-3">
+            <input type="hidden" name="dossierCode" value={dossier.code} />
+            <input type="hidden" name="version" value={dossier.version} />
+            <button type="submit" className="min-h-11 w-full rounded-lg bg-white px-4 font-semibold text-stone-800 ring-2 ring-stone-500">
+              {t("dossier.declineButton")}
+            </button>
+          </form>
+        </details>
       )}
 
       <section aria-labelledby="timeline" className="space-y-3">
