@@ -1,4 +1,5 @@
 import { env } from "./env";
+import { log } from "./log";
 import { getDb } from "./db/client";
 import { scan } from "./engine/scan";
 import { dispatchDue } from "./sms/dispatcher";
@@ -12,9 +13,9 @@ function every(ms: number, name: string, job: () => Promise<string>) {
     running = true;
     try {
       const summary = await job();
-      if (summary) console.info(`[scheduler] ${name}: ${summary}`);
+      if (summary) log.info({ job: name }, summary);
     } catch (error) {
-      console.error(`[scheduler] ${name} failed:`, error instanceof Error ? error.message : error);
+      log.error({ job: name, err: error }, "scheduled job failed");
     } finally {
       running = false;
     }

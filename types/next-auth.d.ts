@@ -16,5 +16,9 @@ declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
     agency?: string;
+    /** Session id (new at each sign-in; the revocation key), sign-in time and last activity, in seconds. */
+    sid?: string;
+    authTime?: number;
+    lastSeen?: number;
   }
 }

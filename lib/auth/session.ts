@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
+import { currentSession } from "./current-session";
 
 const PERSONAL_ID = /^\d{12}$/;
 
 /** The signed-in citizen's personal id, or undefined. */
 export async function currentCitizenId(): Promise<string | undefined> {
-  const session = await auth();
+  const session = await currentSession();
   const id = session?.user?.id;
   return session?.user?.role === "citizen" && id && PERSONAL_ID.test(id) ? id : undefined;
 }

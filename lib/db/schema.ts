@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   date,
   index,
@@ -225,8 +226,12 @@ export const dossierEvents = pgTable(
     note: text("note"),
     data: jsonb("data").$type<Record<string, unknown>>(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // Hash chain, filled by a database trigger (see drizzle/*_audit_trail.sql); never set by the app.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id)],
+  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id), uniqueIndex("dossier_events_chain_seq_key").on(t.chainSeq)],
 );
 
 // One row per idempotency key: a retried request gets the stored answer instead of acting twice.
@@ -278,9 +283,20 @@ export const dataAccessLog = pgTable(
     purpose: text("purpose").notNull(),
     dossierId: uuid("dossier_id").references(() => dossiers.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // Hash chain, filled by a database trigger (see drizzle/*_audit_trail.sql); never set by the app.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("data_access_citizen_idx").on(t.citizenId, t.at)],
+  (t) => [index("data_access_citizen_idx").on(t.citizenId, t.at), uniqueIndex("data_access_log_chain_seq_key").on(t.chainSeq)],
 );
+
+// The last link of each audit chain; the insert trigger locks this row, so concurrent inserts chain in turn.
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  tableName: text("table_name").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 export const engineRuns = pgTable("engine_runs", {
   id: serial("id").primaryKey(),
@@ -308,6 +324,30 @@ export const oidcAuthCodes = pgTable("oidc_auth_codes", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
+
+// ---- Security ----
+
+// Sessions ended by sign-out: a JWT stays valid until it expires, so its id is refused until then.
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    jti: text("jti").primaryKey(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
+// Fixed-window request counters shared by every app process (e.g. per agency API key and minute).
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("rate_limit_windows_start_idx").on(t.windowStart)],
+);
 
 export const loginFailures = pgTable(
   "login_failures",

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { agencyApiKeys } from "../db/schema";
 import { env } from "../env";
+import { hitRateLimit, type RateLimit } from "../security/rate-limit";
 import type { DatasetCode } from "./datasets";
 
 /** The agencies that push data to us, and the datasets each may push. */
@@ -64,12 +65,43 @@ export async function authenticateAgency(
   authorization: string | null | undefined,
   opts: { demoMode?: boolean } = {},
 ): Promise<{ agency: Agency } | undefined> {
+  const caller = await findAgencyKey(db, authorization, opts);
+  return caller && { agency: caller.agency };
+}
+
+async function findAgencyKey(
+  db: Executor,
+  authorization: string | null | undefined,
+  opts: { demoMode?: boolean },
+): Promise<{ agency: Agency; keyId: number } | undefined> {
   const key = /^Bearer +(\S{8,512})$/i.exec(authorization?.trim() ?? "")?.[1];
   if (!key || (demoKeys.has(key) && !(opts.demoMode ?? env().DEMO_MODE))) return undefined;
   const [row] = await db
-    .select({ agency: agencyApiKeys.agency })
+    .select({ id: agencyApiKeys.id, agency: agencyApiKeys.agency })
     .from(agencyApiKeys)
     .where(and(eq(agencyApiKeys.keyHash, hashKey(key)), isNull(agencyApiKeys.revokedAt)))
     .limit(1);
-  return row && isAgency(row.agency) ? { agency: row.agency } : undefined;
+  return row && isAgency(row.agency) ? { agency: row.agency, keyId: row.id } : undefined;
+}
+
+/** Each key's request budget, shared by every app process (the database counts). */
+export const AGENCY_KEY_RATE_LIMIT: RateLimit = { limit: 600, windowSeconds: 60 };
+
+export type AgencyAdmission =
+  | { ok: true; agency: Agency }
+  | { ok: false; status: 401 }
+  | { ok: false; status: 429; retryAfterSeconds: number; limit: number };
+
+/** Authentication plus the per-key rate limit: what a gov route asks before anything else. */
+export async function admitAgency(
+  db: Executor,
+  authorization: string | null | undefined,
+  opts: { demoMode?: boolean; rateLimit?: RateLimit; now?: Date } = {},
+): Promise<AgencyAdmission> {
+  const caller = await findAgencyKey(db, authorization, opts);
+  if (!caller) return { ok: false, status: 401 };
+  const rule = opts.rateLimit ?? AGENCY_KEY_RATE_LIMIT;
+  const decision = await hitRateLimit(db, `agency-key:${caller.keyId}`, rule, opts.now);
+  if (!decision.allowed) return { ok: false, status: 429, retryAfterSeconds: decision.retryAfterSeconds, limit: rule.limit };
+  return { ok: true, agency: caller.agency };
 }

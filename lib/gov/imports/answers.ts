@@ -42,3 +42,10 @@ export function govAnswers(request: Request, maxUploadBytes: number): GovAnswers
     error(uploadStatus[e.problem], `api.${e.problem}`, { limit: byteSize(maxUploadBytes) });
   return { locale, t, json, error, uploadProblem };
 }
+
+/** 429 with Retry-After for a key over its request budget. */
+export function rateLimited(answer: GovAnswers, limited: { retryAfterSeconds: number; limit: number }): Response {
+  const response = answer.error(429, "api.rateLimited", { limit: limited.limit, seconds: limited.retryAfterSeconds });
+  response.headers.set("Retry-After", String(limited.retryAfterSeconds));
+  return response;
+}

@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { authenticateAgency, mayPush } from "@/lib/gov/api-keys";
+import { admitAgency, mayPush } from "@/lib/gov/api-keys";
 import { receiveBirthNotice } from "@/lib/gov/births";
-import { govAnswers } from "@/lib/gov/imports/answers";
+import { govAnswers, rateLimited } from "@/lib/gov/imports/answers";
 import { bodyText, UploadError } from "@/lib/gov/imports/upload";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,9 @@ const MAX_BODY_BYTES = 16 * 1024;
 export async function POST(request: Request) {
   const answer = govAnswers(request, MAX_BODY_BYTES);
   const db = await getDb();
-  const caller = await authenticateAgency(db, request.headers.get("authorization"));
-  if (!caller) return answer.error(401, "api.unauthorized");
+  const caller = await admitAgency(db, request.headers.get("authorization"));
+  if (!caller.ok && caller.status === 401) return answer.error(401, "api.unauthorized");
+  if (!caller.ok) return rateLimited(answer, caller);
   if (!mayPush(caller.agency, "birth-notices")) return answer.error(403, "api.forbidden", { dataset: "birth-notices" });
 
   let body: unknown;

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { authenticateAgency, mayPush } from "@/lib/gov/api-keys";
-import { govAnswers } from "@/lib/gov/imports/answers";
+import { admitAgency, mayPush } from "@/lib/gov/api-keys";
+import { govAnswers, rateLimited } from "@/lib/gov/imports/answers";
 import { importDatasets, isImportDataset } from "@/lib/gov/imports/registry";
 import { runImport } from "@/lib/gov/imports/run-import";
 import { csvUpload, MAX_UPLOAD_BYTES, UploadError } from "@/lib/gov/imports/upload";
@@ -13,8 +13,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ dat
   const { dataset } = await params;
   const answer = govAnswers(request, MAX_UPLOAD_BYTES);
   const db = await getDb();
-  const caller = await authenticateAgency(db, request.headers.get("authorization"));
-  if (!caller) return answer.error(401, "api.unauthorized");
+  const caller = await admitAgency(db, request.headers.get("authorization"));
+  if (!caller.ok && caller.status === 401) return answer.error(401, "api.unauthorized");
+  if (!caller.ok) return rateLimited(answer, caller);
   if (!isImportDataset(dataset)) {
     return answer.error(404, "api.unknownDataset", { dataset, known: Object.keys(importDatasets).join(", ") });
   }

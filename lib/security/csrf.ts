@@ -1,0 +1,63 @@
+/**
+ * CSRF policy for every mutation, applied centrally in proxy.ts: a POST/PUT/PATCH/DELETE must carry
+ * an Origin header naming this app. A foreign, "null" or missing Origin is refused (Next itself lets a
+ * missing Origin through to server actions). Only machine-to-machine routes that authenticate each
+ * request with a bearer token, and Auth.js's own endpoints (double-submit CSRF token), are exempt.
+ */
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Exempt paths: exact, or a prefix when the entry ends with "/". */
+export const CSRF_EXEMPT_PATHS = ["/api/gov/", "/api/engine/scan", "/vneid/token", "/vneid/userinfo", "/api/auth/"] as const;
+
+export function isMutation(method: string): boolean {
+  return MUTATING.has(method.toUpperCase());
+}
+
+export function isCsrfExempt(pathname: string): boolean {
+  return CSRF_EXEMPT_PATHS.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname === `${p}/`));
+}
+
+export interface CsrfRequest {
+  method: string;
+  pathname: string;
+  headers: Headers;
+  /** The scheme the request arrived on at this server ("http:" or "https:"). */
+  protocol?: string;
+}
+
+export interface CsrfOrigins {
+  /** The app's public origin (APP_ORIGIN). */
+  app: string;
+  /** The OpenID Provider's origin: its own sign-in form posts to /vneid/* from there. */
+  issuer: string;
+}
+
+export type CsrfVerdict = { ok: true; why: "safe-method" | "exempt" | "same-origin" } | { ok: false; why: "missing-origin" | "null-origin" | "foreign-origin" };
+
+function originOf(value: string): string | undefined {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function csrfVerdict(req: CsrfRequest, origins: CsrfOrigins): CsrfVerdict {
+  if (!isMutation(req.method)) return { ok: true, why: "safe-method" };
+  if (isCsrfExempt(req.pathname)) return { ok: true, why: "exempt" };
+  const origin = req.headers.get("origin");
+  if (origin === null || origin.trim() === "") return { ok: false, why: "missing-origin" };
+  if (origin === "null") return { ok: false, why: "null-origin" };
+  const given = originOf(origin);
+  if (!given || given !== origin.replace(/\/$/, "")) return { ok: false, why: "foreign-origin" };
+  if (given === originOf(origins.app)) return { ok: true, why: "same-origin" };
+  if (req.pathname.startsWith("/vneid/") && given === originOf(origins.issuer)) return { ok: true, why: "same-origin" };
+  // Behind a proxy or on another host name of this machine: the browser's Origin must match the Host it asked.
+  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
+  const forwardedProto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const scheme = forwardedProto ? `${forwardedProto}:` : req.protocol;
+  const url = new URL(given);
+  if (host && url.host === host && (!scheme || url.protocol === scheme)) return { ok: true, why: "same-origin" };
+  return { ok: false, why: "foreign-origin" };
+}

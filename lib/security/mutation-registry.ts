@@ -1,0 +1,67 @@
+/**
+ * Every way to change state from outside: server actions and mutating route handlers, with who may
+ * call each and how CSRF is handled. mutation-registry.test.ts compares this list with the files in
+ * app/, so a new action or route cannot ship without an entry here — and then a test of its guard.
+ */
+
+/** Who may call it. */
+export type Guard =
+  /** The signed-in citizen, and only for dossiers they are a party to (owner or co-parent). */
+  | "citizen-party"
+  /** A signed-in officer, and only for dossiers of the officer's own agency. */
+  | "officer-agency"
+  /** An agency system with its API key (Authorization: Bearer), per dataset. */
+  | "agency-key"
+  /** The scheduler, with ENGINE_TOKEN. */
+  | "engine-token"
+  /** The OIDC client (client_secret_basic / client_secret_post) redeeming a code with its PKCE verifier. */
+  | "oidc-client"
+  /** A VNeID access token. */
+  | "access-token"
+  /** Credentials checked by the route itself (passcode, staff password), throttled. */
+  | "credentials"
+  /** Auth.js's own endpoints: its CSRF token, state/PKCE/nonce cookies. */
+  | "authjs"
+  /** The caller's own session or preference only (sign-out, language): nothing of anyone else's. */
+  | "own-session";
+
+export type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
+
+export interface ServerActionEntry {
+  kind: "server-action";
+  file: string;
+  exports: string[];
+  guard: Guard;
+  csrf: "origin-checked";
+}
+
+export interface RouteEntry {
+  kind: "route";
+  file: string;
+  /** The URL path, with a sample value for each dynamic segment. */
+  path: string;
+  methods: ("POST" | "PUT" | "PATCH" | "DELETE")[];
+  guard: Guard;
+  csrf: CsrfHandling;
+}
+
+export type MutationEntry = ServerActionEntry | RouteEntry;
+
+export const mutationRegistry: MutationEntry[] = [
+  { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService"], guard: "citizen-party", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier"], guard: "officer-agency", csrf: "origin-checked" },
+
+  { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked" },
+  { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer" },
+  { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer" },
+  { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer" },
+  { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer" },
+  { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer" },
+  { kind: "route", file: "app/vneid/login/route.ts", path: "/vneid/login", methods: ["POST"], guard: "credentials", csrf: "origin-checked" },
+  { kind: "route", file: "app/staff/session/route.ts", path: "/staff/session", methods: ["POST"], guard: "credentials", csrf: "origin-checked" },
+  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/callback/staff", methods: ["POST"], guard: "authjs", csrf: "exempt-authjs" },
+  { kind: "route", file: "app/login/vneid/route.ts", path: "/login/vneid", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
+  { kind: "route", file: "app/logout/route.ts", path: "/logout", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
+  { kind: "route", file: "app/locale/route.ts", path: "/locale", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
+];

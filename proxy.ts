@@ -1,0 +1,78 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { decode, encode } from "next-auth/jwt";
+import { env, vneidIssuer } from "@/lib/env";
+import { csrfVerdict, type CsrfVerdict } from "@/lib/security/csrf";
+import { contentSecurityPolicy, isPersonalPath, newNonce } from "@/lib/security/headers";
+import { sessionCookie } from "@/lib/security/session-cookie";
+import { IDLE_TIMEOUT_SECONDS, needsTouch, nowSeconds } from "@/lib/security/session-policy";
+
+/**
+ * Runs before every page, action and API route: refuses cross-site mutations (CSRF), sets the
+ * per-request CSP nonce, marks personal responses no-store, and records session activity.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const e = env();
+  const { pathname } = request.nextUrl;
+  const csrf = csrfVerdict({ method: request.method, pathname, headers: request.headers, protocol: request.nextUrl.protocol }, { app: e.APP_ORIGIN, issuer: vneidIssuer() });
+  if (!csrf.ok) return refuse(pathname, csrf);
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    issuerOrigin: new URL(vneidIssuer()).origin,
+    dev: process.env.NODE_ENV === "development",
+    https: new URL(e.APP_ORIGIN).protocol === "https:",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (isPersonalPath(pathname)) response.headers.set("Cache-Control", "no-store");
+  if (request.method === "GET") await touchSession(request, response);
+  return response;
+}
+
+function refuse(pathname: string, verdict: Extract<CsrfVerdict, { ok: false }>): NextResponse {
+  const headers = { "Cache-Control": "no-store" };
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: "forbidden", reason: verdict.why, message: "Yêu cầu bị từ chối: không đến từ trang của Chủ Động." },
+      { status: 403, headers },
+    );
+  }
+  return new NextResponse("Yêu cầu bị từ chối: không đến từ trang của Chủ Động (403).", {
+    status: 403,
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/**
+ * Sliding idle timeout: activity re-issues the session cookie (at most once a minute) with a fresh
+ * lastSeen and 15 more minutes. An idle, expired or unreadable cookie is left alone: the jwt callback
+ * in auth.ts refuses it. Revocation is checked there too, against the database.
+ */
+async function touchSession(request: NextRequest, response: NextResponse) {
+  const e = env();
+  const cookie = sessionCookie(e);
+  const value = request.cookies.get(cookie.name)?.value;
+  if (!value) return;
+  const now = nowSeconds();
+  try {
+    const token = await decode({ token: value, secret: e.AUTH_SECRET, salt: cookie.name });
+    if (!token || !needsTouch(token, now)) return;
+    const fresh = await encode({ token: { ...token, lastSeen: now }, secret: e.AUTH_SECRET, salt: cookie.name, maxAge: IDLE_TIMEOUT_SECONDS });
+    response.cookies.set(cookie.name, fresh, { ...cookie.options, maxAge: IDLE_TIMEOUT_SECONDS });
+  } catch {
+    // Not ours to judge here.
+  }
+}
+
+export const config = {
+  matcher: [
+    // Everything but build assets, public static files (icons, the service worker) and the public
+    // GET-only metadata (web manifest, health, OIDC discovery and keys): running a proxy costs about a
+    // millisecond a request, and these have nothing to protect. mutation-registry.test.ts checks that
+    // no route outside the matcher accepts a mutation.
+    "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-[^/]*\\.js|icons/|manifest\\.webmanifest$|api/health$|vneid/jwks$|vneid/\\.well-known/|.*\\.(?:png|svg|ico|webp|jpg|txt|xml|woff2?)$).*)",
+  ],
+};
