@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
-import { dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
+import { constructionIntents, dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
+import { openDatabase, type Database } from "../db/client";
 import { scan } from "./scan";
 import { addDays } from "../dates";
 import { getService } from "../services/catalogue";
@@ -126,5 +127,53 @@ describe.each(await testDatabaseKinds())("reminders and expiry on $name", ({ ope
     expect(expired?.status).toBe("expired");
     const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, badge!.id));
     expect(events.map((e) => e.toStatus)).toEqual(["prepared", "expired"]);
+  });
+});
+
+describe.each((await testDatabaseKinds()).filter((k) => k.name === "postgres"))("two engine instances at once on $name", ({ open }) => {
+  let t: TestDatabase;
+  let other: Database;
+  beforeAll(async () => {
+    t = await open();
+    other = await openDatabase({ url: t.url });
+    await seedDemoWorld(t.db, TODAY);
+  });
+  afterAll(async () => {
+    await other?.close();
+    await t?.close();
+  });
+
+  it("prepares each dossier once and sends each SMS once when two processes scan together", async () => {
+    const runs = await Promise.all([
+      scan(t.db, { today: TODAY, origin: ORIGIN, chunkSize: 1 }),
+      scan(other.db, { today: TODAY, origin: ORIGIN, chunkSize: 1 }),
+      scan(t.db, { today: TODAY, origin: ORIGIN }),
+      scan(other.db, { today: TODAY, origin: ORIGIN }),
+    ]);
+    const prepared = runs.flatMap((r) => Object.values(r.prepared)).reduce((a, b) => a + b, 0);
+    expect(prepared).toBe(7);
+    expect(runs.reduce((a, r) => a + r.sms, 0)).toBe(7);
+    expect(await t.db.$count(dossiers)).toBe(7);
+    expect(await t.db.$count(smsOutbox)).toBe(7);
+  });
+});
+
+describe.each(await testDatabaseKinds())("construction intents on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+  });
+  afterAll(async () => t?.close());
+
+  it("assembles a building-permit dossier when a construction intent is filed, and only a recent one", async () => {
+    await t.db.insert(constructionIntents).values([
+      { ownerId: demoPersonas.hai, parcel: "Thửa 112, tờ bản đồ 7", address: "102 Ông Ích Khiêm, Phường Hải Châu", filedOn: addDays(TODAY, -2) },
+      { ownerId: demoPersonas.giang, parcel: "Thửa 9, tờ bản đồ 3", address: "27 Trần Phú, Phường Hải Châu", filedOn: addDays(TODAY, -90) },
+    ]);
+    const run = await scan(t.db, { today: TODAY, origin: ORIGIN, services: [getService("house-building-support")] });
+    expect(run.prepared).toEqual({ "house-building-support": 1 });
+    const [d] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "house-building-support"));
+    expect(d).toMatchObject({ ownerId: demoPersonas.hai, prefilled: expect.objectContaining({ parcel: "Thửa 112, tờ bản đồ 7" }) });
   });
 });
