@@ -63,6 +63,7 @@ describe.each(await testDatabaseKinds())("officer actions on $name", ({ open }) 
     expect(birth.verifyCode).toMatch(/^[A-Za-z0-9_-]{14}$/);
 
     expect(await act(hotich, birth.code, birth.version, "deliver")).toMatchObject({ ok: true, status: "delivered" });
+    expect((await dossierOf("birth-registration")).result?.postalTrackingNo).toMatch(/^EB\d{9}VN$/);
     const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, birth.id));
     expect(events.map((e) => e.toStatus)).toEqual(["prepared", "submitted", "received", "approved", "delivered"]);
     expect(events.filter((e) => e.toStatus === "approved")).toHaveLength(1);

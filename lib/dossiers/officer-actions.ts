@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db, type Tx } from "../db/client";
@@ -85,7 +85,13 @@ export async function performOfficerAction(
       extra.verifyCode = randomBytes(10).toString("base64url");
       extra.resultAt = new Date();
     }
-    if (to === "delivered") extra.deliveredAt = new Date();
+    if (to === "delivered") {
+      extra.deliveredAt = new Date();
+      // Sent home: the post's tracking number goes with the result (VNPost EMS format).
+      if (dossier.citizenData.delivery === "post") {
+        extra.result = { ...dossier.result, postalTrackingNo: `EB${randomInt(100_000_000, 999_999_999)}VN` };
+      }
+    }
     const [updated] = await tx
       .update(dossiers)
       .set({ ...extra, status: to, version: sql`${dossiers.version} + 1`, updatedAt: sql`now()` })
