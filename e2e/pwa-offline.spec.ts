@@ -101,8 +101,15 @@ test.describe.serial("the installed app works offline", () => {
     await page.reload();
     await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
 
+    // Replays go to the versioned JSON route, never to a server action whose id changes with each build.
+    const replays: { url: string; action: string | null }[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") replays.push({ url: new URL(r.url()).pathname, action: r.headers()["next-action"] ?? null });
+    });
     await context.setOffline(false);
     await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp", { timeout: 20_000 });
+    expect(replays.length).toBeGreaterThan(0);
+    expect(replays.every((r) => r.url === `/api/v1/dossiers/${code}/actions` && r.action === null)).toBe(true);
     const status = await (await page.request.get(`/api/v1/dossiers/${code}`)).json();
     expect(status.status).toBe("submitted");
     expect(status.events.filter((e: { status: string }) => e.status === "submitted")).toHaveLength(1);
