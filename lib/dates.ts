@@ -11,10 +11,17 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** dd/MM/yyyy for a yyyy-MM-dd date or a timestamp, in Vietnam's zone. */
 export function formatDate(value: string | Date): string {
-  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
+  const date = typeof value === "string" && ISO_DATE.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
   return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+}
+
+/** A stored value as people read it: yyyy-MM-dd dates become dd/MM/yyyy, anything else is kept. */
+export function formatIfDate(value: string): string {
+  return ISO_DATE.test(value) ? formatDate(value) : value;
 }
 
 /** dd/MM/yyyy HH:mm in Vietnam's zone. */

@@ -61,13 +61,14 @@ export async function communesOfAgency(db: Executor, agency: string): Promise<st
   return rows.map((r) => r.commune);
 }
 
-/** A dossier for review, only when it belongs to one of the agency's services. */
+/** A dossier for review, only when it belongs to one of the agency's services: anyone else's code finds nothing. */
 export async function findDossierForAgency(db: Executor, agency: string, code: string) {
+  const services = servicesOfAgency(agency);
+  if (services.length === 0) return undefined;
   const [row] = await db
     .select({ dossier: dossiers, owner: { fullName: citizens.fullName, commune: citizens.commune, phone: citizens.phone } })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
-    .where(eq(dossiers.code, code));
-  if (!row || !servicesOfAgency(agency).includes(row.dossier.serviceCode)) return undefined;
+    .where(and(eq(dossiers.code, code), inArray(dossiers.serviceCode, services)));
   return row;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { dossierCodeSchema } from "./code";
 import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
 import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
@@ -8,13 +9,13 @@ import { findService } from "../services/catalogue";
 import { citizenInputSchema, fieldErrorsOf, suggestedValues, type FieldErrors } from "../services/citizen-input";
 import { addWorkingDays } from "../calendar/working-days";
 import { todayInVietnam } from "../dates";
-import { isAwaitingCitizen, type Status } from "./status";
+import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./status";
 
 export type CitizenActionKind = "confirm" | "amend";
 
 /** What a confirm or amend request carries, whatever the transport (server action or JSON route). */
 export const citizenActionRequest = z.object({
-  dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+  dossierCode: dossierCodeSchema,
   version: z.coerce.number().int().positive(),
   idempotencyKey: z.string().uuid(),
   input: z.record(z.string(), z.unknown()),
@@ -112,7 +113,6 @@ async function apply(
   slaWorkingDays: number,
   note: string | undefined,
 ): Promise<CitizenActionResult> {
-  const editable: Status[] = ["prepared", "needs_info"];
   const submitting = kind === "confirm";
   const [updated] = await tx
     .update(dossiers)
@@ -127,7 +127,7 @@ async function apply(
         slaDueDate: addWorkingDays(todayInVietnam(), slaWorkingDays),
       }),
     })
-    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, version), inArray(dossiers.status, editable)))
+    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, version), inArray(dossiers.status, [...awaitingCitizenStatuses])))
     .returning({ version: dossiers.version, status: dossiers.status });
 
   if (!updated) {

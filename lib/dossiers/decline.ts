@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
 import { dossierEvents, dossiers } from "../db/schema";
 import { findDossierFor } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 
 export const declineRequest = z.object({
-  dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+  dossierCode: dossierCodeSchema,
   version: z.coerce.number().int().positive(),
 });
 

@@ -1,10 +1,14 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { dossierCodeSchema } from "./code";
 import { queryRows, type Db, type Tx } from "../db/client";
 import { citizens, deepLinks, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { findService } from "../services/catalogue";
-import { formatDate, todayInVietnam } from "../dates";
+import { todayInVietnam } from "../dates";
+import { renderTemplate } from "../services/render";
+import { fieldErrorsOf } from "../services/citizen-input";
+import { findDossierForAgency } from "../db/officer-queries";
 import { canTransition, statusSchema, type Status } from "./status";
 import { issueResult } from "./results";
 
@@ -23,7 +27,7 @@ export const officerActionTarget: Record<OfficerAction, Status> = {
 
 export const officerActionRequest = z
   .object({
-    dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+    dossierCode: dossierCodeSchema,
     version: z.coerce.number().int().positive(),
     action: z.enum(officerActions),
     note: z
@@ -63,16 +67,12 @@ export async function performOfficerAction(
   opts: { origin: string; today?: string },
 ): Promise<OfficerActionResult> {
   const parsed = officerActionRequest.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_form")] ??= issue.message;
-    return { ok: false, error: "invalid", fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const req = parsed.data;
   const today = opts.today ?? todayInVietnam();
-  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, req.dossierCode));
+  const dossier = (await findDossierForAgency(db, officer.agency, req.dossierCode))?.dossier;
   const service = dossier && findService(dossier.serviceCode);
-  if (!dossier || !service || service.agency.code !== officer.agency) return { ok: false, error: "not_found" };
+  if (!dossier || !service) return { ok: false, error: "not_found" };
   const from = statusSchema.parse(dossier.status);
   const to = officerActionTarget[req.action];
   if (!canTransition(from, to)) return { ok: false, error: "not_allowed" };
@@ -96,7 +96,14 @@ export async function performOfficerAction(
       .update(dossiers)
       .set({ ...extra, status: to, version: sql`${dossiers.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, req.version), eq(dossiers.status, from)))
-      .returning();
+      .returning({
+        id: dossiers.id,
+        code: dossiers.code,
+        ownerId: dossiers.ownerId,
+        receiptNo: dossiers.receiptNo,
+        slaDueDate: dossiers.slaDueDate,
+        version: dossiers.version,
+      });
     if (!updated) {
       // Rolls back the numbers issued above, so nothing of a lost race remains.
       throw new ConflictError();
@@ -129,22 +136,26 @@ async function nextReceiptNo(tx: Tx, today: string): Promise<string> {
   return `000.00.48.H17-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-${row!.n}`;
 }
 
-async function notifyCitizen(tx: Tx, dossier: typeof dossiers.$inferSelect, status: Status, eventId: number, origin: string) {
+type Notified = { id: string; code: string; ownerId: string; receiptNo: string | null; slaDueDate: string | null };
+
+async function notifyCitizen(tx: Tx, dossier: Notified, status: Status, eventId: number, origin: string) {
   const template = statusSms[status];
   if (!template) return;
-  const [owner] = await tx.select({ phone: citizens.phone }).from(citizens).where(eq(citizens.id, dossier.ownerId));
-  const [link] = await tx.select().from(deepLinks).where(eq(deepLinks.dossierId, dossier.id));
-  if (!owner?.phone || !link) return;
-  const vars: Record<string, string> = {
+  const [target] = await tx
+    .select({ phone: citizens.phone, code: deepLinks.code, matchCode: deepLinks.matchCode })
+    .from(deepLinks)
+    .innerJoin(citizens, eq(citizens.id, dossier.ownerId))
+    .where(eq(deepLinks.dossierId, dossier.id));
+  if (!target?.phone) return;
+  const body = renderTemplate(template, {
     code: dossier.code,
     receiptNo: dossier.receiptNo ?? "",
-    slaDue: dossier.slaDueDate ? formatDate(dossier.slaDueDate) : "",
-    link: `${origin}/s/${link.code}`,
-    matchCode: link.matchCode,
-  };
-  const body = template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? "");
+    slaDue: dossier.slaDueDate ?? "",
+    link: `${origin}/s/${target.code}`,
+    matchCode: target.matchCode,
+  });
   await tx
     .insert(smsOutbox)
-    .values({ dedupeKey: `event:${eventId}`, phone: owner.phone, body, dossierId: dossier.id })
+    .values({ dedupeKey: `event:${eventId}`, phone: target.phone, body, dossierId: dossier.id })
     .onConflictDoNothing();
 }

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
 import { ratings } from "../db/schema";
 import { findDossierFor } from "../db/dossier-queries";
 
 export const ratingInput = z.object({
-  dossierCode: z.string().regex(/^HS-\d{4}-\d{6}$/),
+  dossierCode: dossierCodeSchema,
   score: z.coerce.number().int().min(1).max(5),
   comment: z
     .string()

@@ -33,7 +33,9 @@ export function canTransition(from: Status, to: Status): boolean {
   return transitions[from].includes(to);
 }
 
-/** The citizen may still change the data and confirm. */
+/** The statuses in which the citizen may still change the data and confirm. */
+export const awaitingCitizenStatuses: readonly Status[] = ["prepared", "needs_info"];
+
 export function isAwaitingCitizen(status: Status): boolean {
-  return status === "prepared" || status === "needs_info";
+  return awaitingCitizenStatuses.includes(status);
 }

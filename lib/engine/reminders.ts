@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import { catalogue } from "../services/catalogue";
+import { awaitingCitizenStatuses } from "../dossiers/status";
 
 export const REMINDER_DAYS_BEFORE = 7;
 
@@ -46,10 +47,11 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
 
 /** Dossiers nobody confirmed by their deadline become `expired`, each with its event. */
 export async function expireUnconfirmed(db: Executor, opts: { today: string }): Promise<number> {
+  const awaiting = sql`(${sql.join(awaitingCitizenStatuses.map((s) => sql`${s}`), sql`, `)})`;
   const [row] = await queryRows<{ n: number }>(db, sql`
     WITH due AS (
       SELECT id, status FROM dossiers
-      WHERE status IN ('prepared', 'needs_info') AND confirm_deadline < ${opts.today}::date
+      WHERE status IN ${awaiting} AND confirm_deadline < ${opts.today}::date
       FOR UPDATE SKIP LOCKED
     ),
     expired AS (

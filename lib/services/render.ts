@@ -1,6 +1,4 @@
-import { formatDate } from "../dates";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { formatIfDate } from "../dates";
 
 /** Fills a catalogue template's {placeholders}; dates become dd/MM/yyyy, other values go through `translate`. */
 export function renderTemplate(
@@ -12,6 +10,7 @@ export function renderTemplate(
     const value = params[key];
     if (value === undefined || value === null) return whole;
     const text = String(value);
-    return ISO_DATE.test(text) ? formatDate(text) : translate(key, text);
+    const formatted = formatIfDate(text);
+    return formatted !== text ? formatted : translate(key, text);
   });
 }

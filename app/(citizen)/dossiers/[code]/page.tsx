@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -26,7 +27,7 @@ import { ResultSummary } from "@/components/dossier/result-summary";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ code: z.string().regex(/^HS-\d{4}-\d{6}$/) });
+const params = z.object({ code: dossierCodeSchema });
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

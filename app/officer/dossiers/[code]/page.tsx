@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
@@ -16,10 +17,11 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
 import { Timeline } from "@/components/dossier/timeline";
 import { actOnDossier } from "./actions";
+import { ResultFields } from "@/components/dossier/result-fields";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ code: z.string().regex(/^HS-\d{4}-\d{6}$/) });
+const params = z.object({ code: dossierCodeSchema });
 const feedback = z.object({
   done: z.literal("1").optional().catch(undefined),
   error: z.enum(["conflict", "not_allowed", "noteRequired", "noteTooLong"]).optional().catch(undefined),
@@ -62,7 +64,6 @@ export default async function OfficerReviewPage(props: Props) {
     return String(value);
   };
   const available = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));
-  const resultEntries = Object.entries(dossier.result ?? {});
 
   return (
     <article className="space-y-6">
@@ -111,16 +112,13 @@ export default async function OfficerReviewPage(props: Props) {
         <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
       </section>
 
-      {resultEntries.length > 0 && (
+      {dossier.result && (
         <section aria-labelledby="result" className="space-y-2">
           <h2 id="result" className="text-xl font-bold">{t("review.result")}</h2>
           <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
-            {resultEntries.map(([key, value]) => (
-              <div key={key} className="px-4 py-3">
-                <dt className="text-sm text-stone-600">{t(`result.${key as "school"}`)}</dt>
-                <dd className="font-mono font-semibold" data-result={key}>{/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value}</dd>
-              </div>
-            ))}
+            <div className="space-y-3 px-4 py-3">
+              <ResultFields result={dossier.result} />
+            </div>
           </dl>
         </section>
       )}

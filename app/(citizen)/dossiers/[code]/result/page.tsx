@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -9,11 +10,11 @@ import { pick } from "@/lib/i18n/localized";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/dates";
 import { qrSvg } from "@/lib/privacy/qr";
+import { ResultFields } from "@/components/dossier/result-fields";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ code: z.string().regex(/^HS-\d{4}-\d{6}$/) });
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const params = z.object({ code: dossierCodeSchema });
 
 /** The printable digital result: what was issued, to whom, and a QR code anyone can scan to verify it. */
 export default async function ResultDocumentPage({ params: raw }: { params: Promise<{ code: string }> }) {
@@ -24,12 +25,7 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier?.result || !dossier.verifyCode || !service) notFound();
-  const [owner, t, tr, locale] = await Promise.all([
-    findCitizen(db, dossier.ownerId),
-    getTranslations("result"),
-    getTranslations("officer.result"),
-    getLocale(),
-  ]);
+  const [owner, t, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getLocale()]);
   const verifyUrl = `${env().APP_ORIGIN}/verify/${dossier.verifyCode}`;
   const qr = await qrSvg(verifyUrl);
   return (
@@ -44,12 +40,7 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
           {/* A birth certificate is the child's; everything else is issued to the dossier's owner. */}
           <dd className="font-semibold">{service.issues === "birth-package" ? String(dossier.citizenData.childName ?? "") : owner?.fullName}</dd>
         </div>
-        {Object.entries(dossier.result).map(([key, value]) => (
-          <div key={key}>
-            <dt className="text-sm text-stone-600">{tr(key as "school")}</dt>
-            <dd className="font-mono font-semibold">{ISO_DATE.test(value) ? formatDate(value) : value}</dd>
-          </div>
-        ))}
+        <ResultFields result={dossier.result} />
         <div>
           <dt className="text-sm text-stone-600">{t("issuedOn")}</dt>
           <dd className="font-semibold">{dossier.resultAt ? formatDate(dossier.resultAt) : "—"}</dd>

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { eventsOf, findDossierFor } from "@/lib/db/dossier-queries";
@@ -7,7 +7,7 @@ import { dossierStatusJson } from "@/lib/api/dossier-json";
 export const dynamic = "force-dynamic";
 
 const noStore = { "Cache-Control": "no-store" };
-const code = z.string().regex(/^HS-\d{4}-\d{6}$/);
+const code = dossierCodeSchema;
 
 /** A dossier's status and timeline, for the app to poll and keep offline. */
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
