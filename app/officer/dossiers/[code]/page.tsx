@@ -115,10 +115,8 @@ export default async function OfficerReviewPage(props: Props) {
       {dossier.result && (
         <section aria-labelledby="result" className="space-y-2">
           <h2 id="result" className="text-xl font-bold">{t("review.result")}</h2>
-          <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
-            <div className="space-y-3 px-4 py-3">
-              <ResultFields result={dossier.result} />
-            </div>
+          <dl className="space-y-3 rounded-xl bg-white px-4 py-3 ring-1 ring-stone-200">
+            <ResultFields result={dossier.result} />
           </dl>
         </section>
       )}
