@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { env, vneidIssuer } from "@/lib/env";
 import { csrfVerdict, type CsrfVerdict } from "@/lib/security/csrf";
 import { contentSecurityPolicy, isPersonalPath, newNonce } from "@/lib/security/headers";
 import { sessionCookie } from "@/lib/security/session-cookie";
 import { IDLE_TIMEOUT_SECONDS, needsTouch, nowSeconds } from "@/lib/security/session-policy";
+import { readSessionToken } from "@/lib/security/session-token";
 
 /**
  * Runs before every page, action and API route: refuses cross-site mutations (CSRF), sets the
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (isPersonalPath(pathname)) response.headers.set("Cache-Control", "no-store");
-  if (request.method === "GET") await touchSession(request, response);
+  if (!SETS_ITS_OWN_SESSION.test(pathname)) await touchSession(request, response);
   return response;
 }
 
@@ -46,10 +47,13 @@ function refuse(pathname: string, verdict: Extract<CsrfVerdict, { ok: false }>):
   });
 }
 
+/** Sign-in and sign-out write the session cookie themselves; a refresh of the old one must not race them. */
+const SETS_ITS_OWN_SESSION = /^\/(?:api\/auth|login|logout|staff\/session)(?:\/|$)/;
+
 /**
  * Sliding idle timeout: activity re-issues the session cookie (at most once a minute) with a fresh
- * lastSeen and 15 more minutes. An idle, expired or unreadable cookie is left alone: the jwt callback
- * in auth.ts refuses it. Revocation is checked there too, against the database.
+ * lastSeen and 15 more minutes. An idle, expired or unreadable cookie is left alone: currentSession()
+ * refuses it. Revocation is checked there too, against the database.
  */
 async function touchSession(request: NextRequest, response: NextResponse) {
   const e = env();
@@ -58,7 +62,7 @@ async function touchSession(request: NextRequest, response: NextResponse) {
   if (!value) return;
   const now = nowSeconds();
   try {
-    const token = await decode({ token: value, secret: e.AUTH_SECRET, salt: cookie.name });
+    const token = await readSessionToken(value, e.AUTH_SECRET, cookie.name, now);
     if (!token || !needsTouch(token, now)) return;
     const fresh = await encode({ token: { ...token, lastSeen: now }, secret: e.AUTH_SECRET, salt: cookie.name, maxAge: IDLE_TIMEOUT_SECONDS });
     response.cookies.set(cookie.name, fresh, { ...cookie.options, maxAge: IDLE_TIMEOUT_SECONDS });
@@ -71,8 +75,10 @@ export const config = {
   matcher: [
     // Everything but build assets, public static files (icons, the service worker) and the public
     // GET-only metadata (web manifest, health, OIDC discovery and keys): running a proxy costs about a
-    // millisecond a request, and these have nothing to protect. mutation-registry.test.ts checks that
-    // no route outside the matcher accepts a mutation.
-    "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-[^/]*\\.js|icons/|manifest\\.webmanifest$|api/health$|vneid/jwks$|vneid/\\.well-known/|.*\\.(?:png|svg|ico|webp|jpg|txt|xml|woff2?)$).*)",
+    // millisecond a request, and these have nothing to protect. The read-only status JSON the app polls
+    // is out too: it sets no-store itself, needs no CSP, and a background poll is not the citizen's
+    // activity, so it must not extend the session. mutation-registry.test.ts checks that no route
+    // outside the matcher accepts a mutation.
+    "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-[^/]*\\.js|icons/|manifest\\.webmanifest$|api/health$|api/v1/dossiers(?:/[^/]+)?$|vneid/jwks$|vneid/\\.well-known/|.*\\.(?:png|svg|ico|webp|jpg|txt|xml|woff2?)$).*)",
   ],
 };

@@ -1,8 +1,22 @@
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+const dayMonthYear = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+const hourMinute = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+
 /** Today's date (yyyy-MM-dd) in Vietnam, whatever the server's zone. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+  return isoDay.format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -16,7 +30,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** dd/MM/yyyy for a yyyy-MM-dd date or a timestamp, in Vietnam's zone. */
 export function formatDate(value: string | Date): string {
   const date = typeof value === "string" && ISO_DATE.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+  return dayMonthYear.format(date);
 }
 
 /** A stored value as people read it: yyyy-MM-dd dates become dd/MM/yyyy, anything else is kept. */
@@ -26,16 +40,7 @@ export function formatIfDate(value: string): string {
 
 /** dd/MM/yyyy HH:mm in Vietnam's zone. */
 export function formatDateTime(value: string | Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(value));
-  return parts.replace(",", "");
+  return dateTime.format(new Date(value)).replace(",", "");
 }
 
 /** Whole days from `from` to `to` (yyyy-MM-dd). */
@@ -45,5 +50,5 @@ export function daysBetween(from: string, to: string): number {
 
 /** HH:mm in Vietnam's zone. */
 export function formatTime(value: string | Date): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(value));
+  return hourMinute.format(new Date(value));
 }

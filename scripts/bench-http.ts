@@ -18,6 +18,7 @@ const EACH = Number(process.env.BENCH_DOSSIERS_EACH ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3981);
+const ONLY = process.env.BENCH_ONLY;
 const DB_NAME = "chudong_bench";
 const origin = `http://localhost:${PORT}`;
 
@@ -26,7 +27,7 @@ const url = await freshPostgres(DB_NAME);
 try {
   const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: EACH, origin });
   console.log(`seeded ${dossiers.length} prepared dossiers for ${PEOPLE} synthetic citizens (PostgreSQL)`);
-  const server = await startServer({ port: PORT, databaseUrl: url });
+  const server = await startServer({ port: PORT, databaseUrl: url, nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) });
 
   const owners = [...new Set(dossiers.map((d) => d.owner))];
   const REAL = Math.min(5, owners.length);
@@ -58,7 +59,7 @@ try {
     });
 
   const rows: { name: string; r: Run }[] = [];
-  for (const target of reads) {
+  for (const target of reads.filter((t) => !ONLY || t.name.includes(ONLY))) {
     // Warm up the route (compilation caches, connection pool) before measuring.
     await run({ duration: 2, requests: [{ setupRequest: (req, ctx) => withUser(req, ctx, target) }] });
     const r = await run({ duration: SECONDS, requests: [{ setupRequest: (req, ctx) => withUser(req, ctx, target) }] });

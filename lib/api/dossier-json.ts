@@ -1,4 +1,4 @@
-import type { CitizenDossier, DossierEvent } from "../db/dossier-queries";
+import type { CitizenDossier } from "../db/dossier-queries";
 
 /** The JSON a citizen's app keeps offline: statuses and dates, no personal ids or phone numbers. */
 export interface DossierSummaryJson {
@@ -24,12 +24,5 @@ export function dossierSummaryJson(d: CitizenDossier): DossierSummaryJson {
     confirmDeadline: d.confirmDeadline,
     slaDueDate: d.slaDueDate,
     updatedAt: new Date(d.updatedAt).toISOString(),
-  };
-}
-
-export function dossierStatusJson(d: CitizenDossier, events: DossierEvent[]): DossierStatusJson {
-  return {
-    ...dossierSummaryJson(d),
-    events: events.map((e) => ({ status: e.toStatus, kind: e.kind, at: new Date(e.at).toISOString() })),
   };
 }

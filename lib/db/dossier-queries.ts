@@ -1,7 +1,8 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import type { Executor } from "./client";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { queryRows, type Executor } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
+import type { DossierStatusJson } from "../api/dossier-json";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type PartyRole = "owner" | "co-parent";
@@ -46,6 +47,28 @@ export async function eventsOf(db: Executor, dossierId: string): Promise<(Dossie
     .where(eq(dossierEvents.dossierId, dossierId))
     .orderBy(asc(dossierEvents.id));
   return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+}
+
+const isoUtc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * One of the citizen's dossiers as the status JSON, events included, in a single statement: the app
+ * polls it, so it is the hottest read there is. Another citizen's code finds nothing.
+ */
+export async function dossierStatusFor(db: Executor, citizenId: string, code: string): Promise<DossierStatusJson | undefined> {
+  const [row] = await queryRows<{ status: DossierStatusJson }>(
+    db,
+    sql`SELECT json_build_object(
+        'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
+        'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc("d.updated_at")},
+        'events', COALESCE((
+          SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc("e.at")}) ORDER BY e.id)
+          FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json)) AS status
+      FROM dossiers d
+      JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${citizenId}
+      WHERE d.code = ${code}`,
+  );
+  return row?.status;
 }
 
 export type DataAccessRow = typeof dataAccessLog.$inferSelect & { dossierCode: string | null };

@@ -87,8 +87,8 @@ describe("proxy: headers", () => {
 
   it("runs on everything but build assets and static files", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/", "/dossiers/HS-2026-000001", "/api/v1/dossiers", "/vneid/login", "/api/gov/births"]) expect(matcher.test(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/a.js", "/sw.js", "/icons/icon-192.png", "/favicon.ico", "/manifest.webmanifest", "/api/health", "/vneid/jwks", "/vneid/.well-known/openid-configuration"]) {
+    for (const path of ["/", "/dossiers/HS-2026-000001", "/api/v1/dossiers/HS-2026-000001/actions", "/vneid/login", "/api/gov/births"]) expect(matcher.test(path), path).toBe(true);
+    for (const path of ["/_next/static/chunks/a.js", "/sw.js", "/icons/icon-192.png", "/favicon.ico", "/manifest.webmanifest", "/api/health", "/vneid/jwks", "/vneid/.well-known/openid-configuration", "/api/v1/dossiers", "/api/v1/dossiers/HS-2026-000001"]) {
       expect(matcher.test(path), path).toBe(false);
     }
     for (const path of ["/api/healthx", "/api/health/x", "/vneid/jwksx", "/vneid/token", "/vneid/userinfo", "/offline"]) expect(matcher.test(path), path).toBe(true);
@@ -121,10 +121,13 @@ describe("proxy: session activity", () => {
     expect((await get("not-a-jwt")).cookies.get(cookie.name)).toBeUndefined();
   });
 
-  it("never touches on a mutation (sign-out must be able to clear the cookie)", async () => {
+  it("counts a form post as activity, but never touches where sign-in or sign-out write the cookie", async () => {
     const value = await tokenWith({ authTime: now() - 3600, lastSeen: now() - 120 });
-    const r = await proxy(req("/logout", { method: "POST", headers: { origin: APP, cookie: `${cookie.name}=${value}` } }));
-    expect(r.cookies.get(cookie.name)).toBeUndefined();
+    const post = (path: string) => proxy(req(path, { method: "POST", headers: { origin: APP, cookie: `${cookie.name}=${value}` } }));
+    expect((await post("/dossiers/HS-2026-000001")).cookies.get(cookie.name)).toBeDefined();
+    for (const path of ["/logout", "/login/vneid", "/staff/session", "/api/auth/callback/staff", "/api/auth/signout"]) {
+      expect((await post(path)).cookies.get(cookie.name), path).toBeUndefined();
+    }
   });
 });
 

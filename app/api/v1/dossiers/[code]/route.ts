@@ -1,8 +1,7 @@
 import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { eventsOf, findDossierFor } from "@/lib/db/dossier-queries";
-import { dossierStatusJson } from "@/lib/api/dossier-json";
+import { dossierStatusFor } from "@/lib/db/dossier-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const citizenId = await currentCitizenId();
   if (!citizenId) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
   const parsed = code.safeParse((await params).code);
-  const db = await getDb();
-  const dossier = parsed.success ? await findDossierFor(db, citizenId, parsed.data) : undefined;
-  if (!dossier) return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
-  return Response.json(dossierStatusJson(dossier, await eventsOf(db, dossier.id)), { headers: noStore });
+  const status = parsed.success ? await dossierStatusFor(await getDb(), citizenId, parsed.data) : undefined;
+  if (!status) return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
+  return Response.json(status, { headers: noStore });
 }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { testDatabaseKinds, type TestDatabase } from "./test-databases";
+import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { dossiers } from "./schema";
+import { scan } from "../engine/scan";
+import { performCitizenAction } from "../dossiers/citizen-actions";
+import { dossierStatusFor, eventsOf, findDossierFor } from "./dossier-queries";
+import { dossierSummaryJson } from "../api/dossier-json";
+
+const TODAY = "2026-11-23";
+
+describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ open }) => {
+  let t: TestDatabase;
+  let code: string;
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
+    const [birth] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration"));
+    code = birth!.code;
+    const r = await performCitizenAction(t.db, demoPersonas.an, "confirm", {
+      dossierCode: code,
+      version: birth!.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+      consent: true,
+    });
+    expect(r.ok).toBe(true);
+  });
+  afterAll(async () => t?.close());
+
+  it("answers in one statement what the dossier and its events say, for each parent", async () => {
+    for (const parent of [demoPersonas.an, demoPersonas.binh]) {
+      const dossier = (await findDossierFor(t.db, parent, code))!;
+      const events = await eventsOf(t.db, dossier.id);
+      expect(events.length).toBeGreaterThanOrEqual(2);
+      expect(await dossierStatusFor(t.db, parent, code)).toEqual({
+        ...dossierSummaryJson(dossier),
+        events: events.map((e) => ({ status: e.toStatus, kind: e.kind, at: new Date(e.at).toISOString() })),
+      });
+    }
+  });
+
+  it("finds nothing for another citizen or an unknown code", async () => {
+    expect(await dossierStatusFor(t.db, demoPersonas.cuc, code)).toBeUndefined();
+    expect(await dossierStatusFor(t.db, demoPersonas.an, "HS-2000-999999")).toBeUndefined();
+  });
+});
