@@ -270,6 +270,8 @@ test.describe.serial("security: CSRF, authorization, sessions, headers, rate lim
     expect(first.httpOnly).toBe(true);
     expect(first.sameSite).toBe("Lax");
     const kept = await page.context().cookies();
+    const { code } = (await (await page.request.get("/api/v1/dossiers")).json()).dossiers[0] as { code: string };
+    expect((await page.request.get(`/api/v1/dossiers/${code}`)).status()).toBe(200);
 
     await page.getByRole("link", { name: "Tài khoản" }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
@@ -280,8 +282,9 @@ test.describe.serial("security: CSRF, authorization, sessions, headers, rate lim
     const stolen = await thief.newPage();
     await stolen.goto("/");
     await expect(stolen).toHaveURL(/\/login/);
-    const api = await stolen.request.get("/api/v1/dossiers", { failOnStatusCode: false });
-    expect(api.status()).toBe(401);
+    for (const path of ["/api/v1/dossiers", `/api/v1/dossiers/${code}`, "/api/v1/dossiers/not-a-code"]) {
+      expect((await stolen.request.get(path, { failOnStatusCode: false })).status(), path).toBe(401);
+    }
     await thief.close();
 
     await signIn(page, personas.giang);

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentSession } from "./current-session";
+import { claimsBeforeRevocationCheck, currentSession } from "./current-session";
 
 const PERSONAL_ID = /^\d{12}$/;
 
@@ -15,4 +15,10 @@ export async function requireCitizen(returnTo = "/"): Promise<string> {
   const id = await currentCitizenId();
   if (!id) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return id;
+}
+
+/** A citizen's id and session id, for a query that checks the revocation list itself (the status JSON). */
+export async function citizenBeforeRevocationCheck(): Promise<{ citizenId: string; sid: string } | undefined> {
+  const claims = await claimsBeforeRevocationCheck();
+  return claims?.role === "citizen" && PERSONAL_ID.test(claims.sub) ? { citizenId: claims.sub, sid: claims.sid } : undefined;
 }

@@ -8,8 +8,10 @@ import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { dossierStatusFor, eventsOf, findDossierFor } from "./dossier-queries";
 import { dossierSummaryJson } from "../api/dossier-json";
+import { revokeSession } from "../security/session-revocation";
 
 const TODAY = "2026-11-23";
+const SID = "5d0f3a9e-8c1b-4e2d-9f6a-7b8c9d0e1f2a";
 
 describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ open }) => {
   let t: TestDatabase;
@@ -37,15 +39,25 @@ describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ op
       const dossier = (await findDossierFor(t.db, parent, code))!;
       const events = await eventsOf(t.db, dossier.id);
       expect(events.length).toBeGreaterThanOrEqual(2);
-      expect(await dossierStatusFor(t.db, parent, code)).toEqual({
-        ...dossierSummaryJson(dossier),
-        events: events.map((e) => ({ status: e.toStatus, kind: e.kind, at: new Date(e.at).toISOString() })),
+      expect(await dossierStatusFor(t.db, { citizenId: parent, sid: SID }, code)).toEqual({
+        revoked: false,
+        status: {
+          ...dossierSummaryJson(dossier),
+          events: events.map((e) => ({ status: e.toStatus, kind: e.kind, at: new Date(e.at).toISOString() })),
+        },
       });
     }
   });
 
-  it("finds nothing for another citizen or an unknown code", async () => {
-    expect(await dossierStatusFor(t.db, demoPersonas.cuc, code)).toBeUndefined();
-    expect(await dossierStatusFor(t.db, demoPersonas.an, "HS-2000-999999")).toBeUndefined();
+  it("finds nothing for another citizen, an unknown code or none", async () => {
+    for (const [citizenId, asked] of [[demoPersonas.cuc, code], [demoPersonas.an, "HS-2000-999999"], [demoPersonas.an, null]] as const) {
+      expect(await dossierStatusFor(t.db, { citizenId, sid: SID }, asked)).toEqual({ revoked: false, status: null });
+    }
+  });
+
+  it("tells a signed-out session apart, in the same statement", async () => {
+    await revokeSession(t.db, SID);
+    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: SID }, code)).toMatchObject({ revoked: true });
+    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: randomUUID() }, code)).toMatchObject({ revoked: false });
   });
 });

@@ -52,23 +52,29 @@ export async function eventsOf(db: Executor, dossierId: string): Promise<(Dossie
 const isoUtc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**
- * One of the citizen's dossiers as the status JSON, events included, in a single statement: the app
- * polls it, so it is the hottest read there is. Another citizen's code finds nothing.
+ * One of the citizen's dossiers as the status JSON, events included, and whether the asking session
+ * was signed out, in a single statement: the app polls it, so it is the hottest read there is.
+ * Another citizen's code finds nothing.
  */
-export async function dossierStatusFor(db: Executor, citizenId: string, code: string): Promise<DossierStatusJson | undefined> {
-  const [row] = await queryRows<{ status: DossierStatusJson }>(
+export async function dossierStatusFor(
+  db: Executor,
+  who: { citizenId: string; sid: string },
+  code: string | null,
+): Promise<{ revoked: boolean; status: DossierStatusJson | null }> {
+  const [row] = await queryRows<{ revoked: boolean; status: DossierStatusJson | null }>(
     db,
-    sql`SELECT json_build_object(
+    sql`SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = ${who.sid}) AS revoked,
+      (SELECT json_build_object(
         'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
         'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc("d.updated_at")},
         'events', COALESCE((
           SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc("e.at")}) ORDER BY e.id)
-          FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json)) AS status
+          FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))
       FROM dossiers d
-      JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${citizenId}
-      WHERE d.code = ${code}`,
+      JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${who.citizenId}
+      WHERE d.code = ${code}) AS status`,
   );
-  return row?.status;
+  return row!;
 }
 
 export type DataAccessRow = typeof dataAccessLog.$inferSelect & { dossierCode: string | null };

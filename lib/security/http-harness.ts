@@ -114,9 +114,10 @@ export interface Server {
 }
 
 /** `next start` on PostgreSQL; resolves when /api/health answers. Its output is kept for the log check. */
-export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
+export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[]; workers?: number }): Promise<Server> {
   const origin = `http://localhost:${opts.port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)], {
+  const entry = opts.workers ? [path.join(ROOT, "scripts/serve.mjs")] : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -126,6 +127,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; env
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ENGINE_SCAN_MINUTES: "0",
+      ...(opts.workers ? { PORT: String(opts.port), HOSTNAME: "localhost", WEB_CONCURRENCY: String(opts.workers) } : {}),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import { dossierCodeSchema } from "@/lib/dossiers/code";
-import { currentCitizenId } from "@/lib/auth/session";
+import { citizenBeforeRevocationCheck } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dossierStatusFor } from "@/lib/db/dossier-queries";
 
@@ -10,10 +10,20 @@ const code = dossierCodeSchema;
 
 /** A dossier's status and timeline, for the app to poll and keep offline. */
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const citizenId = await currentCitizenId();
-  if (!citizenId) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
+  const who = await citizenBeforeRevocationCheck();
+  if (!who) return unauthenticated();
   const parsed = code.safeParse((await params).code);
-  const status = parsed.success ? await dossierStatusFor(await getDb(), citizenId, parsed.data) : undefined;
-  if (!status) return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
+  // A malformed code finds nothing, but a signed-out session still hears 401 first.
+  const { revoked, status } = await dossierStatusFor(await getDb(), who, parsed.success ? parsed.data : null);
+  if (revoked) return unauthenticated();
+  if (!status) return notFound();
   return Response.json(status, { headers: noStore });
+}
+
+function unauthenticated() {
+  return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
+}
+
+function notFound() {
+  return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
 }
