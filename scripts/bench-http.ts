@@ -158,11 +158,15 @@ function run(opts: Omit<autocannon.Options, "url">): Promise<Sample> {
 }
 
 /** A saturated run ends with a queue of requests the server is still answering; let it finish them. */
-const drained = () => sleep(3000);
+function drained() {
+  return sleep(3000);
+}
 
 /** CONNECTIONS users, each sending `call(k)` and then thinking for an exponential time of mean THINK_MS. */
 async function withThinkTime(call: (user: number) => Call | undefined): Promise<Sample> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  // Idle sockets are dropped before the server's own 5 s keep-alive timeout, or a user back from a long
+  // think could reuse a socket the server is closing at that moment.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4000 });
   const times: number[] = [];
   let errors = 0;
   let non2xx = 0;
@@ -206,12 +210,12 @@ function send(agent: http.Agent, c: Call): Promise<number> {
 
 function report() {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  const cols = (s: Sample) => `${pad(s.reqPerSec.toFixed(0), 7)}${pad(percentile(s, 50), 8)}${pad(percentile(s, 95), 8)}${pad(percentile(s, 99), 8)}${pad(s.errors + s.non2xx, 5)}`;
+  const cols = (s: Sample) => `${pad(s.reqPerSec.toFixed(0), 7)}${pad(percentile(s, 50), 8)}${pad(percentile(s, 95), 8)}${pad(percentile(s, 99), 8)}${pad(`${s.errors}/${s.non2xx}`, 7)}`;
   console.log(`\n${CONNECTIONS} users (connections), ${SECONDS} s per run, think time exponential with mean ${THINK_MS} ms; Node ${process.version}, ${CORES} cores shared with the load generator and PostgreSQL`);
   for (const [label, rows] of results) {
     console.log(`\n${label}`);
-    console.log(`${"".padEnd(56)}| saturated (no think time)            | ${CONNECTIONS} users, think time ${THINK_MS} ms`);
-    console.log(`${"route".padEnd(56)}|${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("err", 5)} |${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("err", 5)}`);
+    console.log(`${"".padEnd(56)}| saturated (no think time)              | ${CONNECTIONS} users, think time ${THINK_MS} ms`);
+    console.log(`${"route (latency in ms; errors / non-2xx)".padEnd(56)}|${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("e/n", 7)} |${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("e/n", 7)}`);
     for (const r of rows) console.log(`${r.route.slice(0, 55).padEnd(56)}|${cols(r.saturated)} |${cols(r.thinking)}`);
     const find = (prefix: string) => rows.find((r) => r.route.startsWith(prefix));
     const base = find("static");
