@@ -73,12 +73,8 @@ async function touchSession(request: NextRequest, response: NextResponse) {
 
 export const config = {
   matcher: [
-    // Everything but build assets, public static files (icons, the service worker) and the public
-    // GET-only metadata (web manifest, health, OIDC discovery and keys): running a proxy costs about a
-    // millisecond a request, and these have nothing to protect. The read-only status JSON the app polls
-    // is out too: it sets no-store itself, needs no CSP, and a background poll is not the citizen's
-    // activity, so it must not extend the session. mutation-registry.test.ts checks that no route
-    // outside the matcher accepts a mutation.
+    // Not assets or public metadata (nothing to protect), nor the GET-only status JSON (no-store itself; a
+    // poll must not extend the session). mutation-registry.test.ts: none of these accepts a mutation.
     "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-[^/]*\\.js|icons/|manifest\\.webmanifest$|api/health$|api/v1/dossiers(?:/[^/]+)?$|vneid/jwks$|vneid/\\.well-known/|.*\\.(?:png|svg|ico|webp|jpg|txt|xml|woff2?)$).*)",
   ],
 };

@@ -4,6 +4,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
+  // Connections per process; scripts/serve.mjs shares a budget out between its workers.
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_ORIGIN: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(16).default("chu-dong-demo-secret-change-me-in-production"),
   VNEID_ISSUER: z.string().url().optional(),

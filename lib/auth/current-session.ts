@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { z } from "zod";
 import type { Session } from "next-auth";
-import type { JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
 import { sessionCookie } from "@/lib/security/session-cookie";
@@ -9,12 +9,17 @@ import { IDLE_TIMEOUT_SECONDS, nowSeconds, sessionVerdict } from "@/lib/security
 import { isSessionRevoked } from "@/lib/security/session-revocation";
 import { readSessionToken } from "@/lib/security/session-token";
 
-export type LiveClaims = JWT & { sub: string; sid: string; lastSeen: number };
+const liveClaims = z.object({
+  sub: z.string().min(1),
+  sid: z.string(),
+  lastSeen: z.number(),
+  name: z.string().nullish(),
+  role: z.enum(["citizen", "officer", "ioc"]).optional(),
+  agency: z.string().optional(),
+});
+export type LiveClaims = z.infer<typeof liveClaims>;
 
-/**
- * The session cookie's claims when it is within its idle and absolute limits. Whether it was revoked
- * is not yet asked: currentSession() asks the database; the status JSON asks in its own query.
- */
+/** The cookie's claims within the idle and absolute limits; revocation is asked by the caller. */
 export const claimsBeforeRevocationCheck = cache(async (): Promise<LiveClaims | null> => {
   const e = env();
   const cookie = sessionCookie(e);
@@ -22,14 +27,14 @@ export const claimsBeforeRevocationCheck = cache(async (): Promise<LiveClaims | 
   if (!value) return null;
   const now = nowSeconds();
   const token = await readSessionToken(value, e.AUTH_SECRET, cookie.name, now);
-  if (!token?.sub || !sessionVerdict(token, now).ok) return null;
-  return token as LiveClaims;
+  if (!token || !sessionVerdict(token, now).ok) return null;
+  const claims = liveClaims.safeParse(token);
+  return claims.success ? claims.data : null;
 });
 
 /**
- * The request's session, read once however many layouts, pages and components ask. It applies the
- * same rule as auth.ts's jwt callback (idle, absolute, revoked) but, unlike `auth()`, does not
- * re-encode the cookie on every read: proxy.ts refreshes it, at most once a minute.
+ * auth.ts's jwt-callback rule (idle, absolute, revoked), read once per request. Unlike `auth()` it
+ * does not re-encode the cookie on every read; proxy.ts refreshes it, at most once a minute.
  */
 export const currentSession = cache(async (): Promise<Session | null> => {
   const claims = await claimsBeforeRevocationCheck();

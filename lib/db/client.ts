@@ -36,7 +36,7 @@ export async function openDatabase(opts: { url?: string; dir?: string }): Promis
     } finally {
       await migrator.end();
     }
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: env().PG_POOL_MAX });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }

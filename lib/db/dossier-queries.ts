@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
@@ -49,13 +49,9 @@ export async function eventsOf(db: Executor, dossierId: string): Promise<(Dossie
   return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
-const isoUtc = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const isoUtc = (timestamp: SQL) => sql`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/**
- * One of the citizen's dossiers as the status JSON, events included, and whether the asking session
- * was signed out, in a single statement: the app polls it, so it is the hottest read there is.
- * Another citizen's code finds nothing.
- */
+/** The status JSON and whether the session was signed out, in one statement: the app polls it. */
 export async function dossierStatusFor(
   db: Executor,
   who: { citizenId: string; sid: string },
@@ -66,9 +62,9 @@ export async function dossierStatusFor(
     sql`SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = ${who.sid}) AS revoked,
       (SELECT json_build_object(
         'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
-        'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc("d.updated_at")},
+        'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc(sql`d.updated_at`)},
         'events', COALESCE((
-          SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc("e.at")}) ORDER BY e.id)
+          SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc(sql`e.at`)}) ORDER BY e.id)
           FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))
       FROM dossiers d
       JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${who.citizenId}

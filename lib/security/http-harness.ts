@@ -127,7 +127,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; env
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ENGINE_SCAN_MINUTES: "0",
-      ...(opts.workers ? { PORT: String(opts.port), HOSTNAME: "localhost", WEB_CONCURRENCY: String(opts.workers) } : {}),
+      ...(opts.workers ? { PORT: String(opts.port), HOST: "localhost", WEB_CONCURRENCY: String(opts.workers) } : {}),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
