@@ -11,7 +11,7 @@ import { addWorkingDays } from "../calendar/working-days";
 import { todayInVietnam } from "../dates";
 import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./status";
 
-export type CitizenActionKind = "confirm" | "amend";
+type CitizenActionKind = "confirm" | "amend";
 
 /** What a confirm or amend request carries, whatever the transport (server action or JSON route). */
 export const citizenActionRequest = z.object({
@@ -28,9 +28,9 @@ export const citizenActionRequest = z.object({
     .pipe(z.string().max(1000))
     .optional(),
 });
-export type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
+type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
 
-export type CitizenActionResult =
+type CitizenActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "not_found" | "not_editable" | "idempotency_mismatch"; status?: Status }
   | { ok: false; error: "conflict"; version: number }
@@ -84,13 +84,15 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const result = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays, req.note);
+    const { result, event } = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays, req.note);
     if (result.ok || result.error === "conflict") {
       await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
     } else {
       // Nothing happened, so the key is released for a later, valid attempt.
       await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, req.idempotencyKey));
     }
+    // Last: the event's insert takes the audit chain's lock, which is held until the commit.
+    if (event) await tx.insert(dossierEvents).values(event);
     return result;
   });
 }
@@ -112,7 +114,7 @@ async function apply(
   data: Record<string, unknown>,
   slaWorkingDays: number,
   note: string | undefined,
-): Promise<CitizenActionResult> {
+): Promise<{ result: CitizenActionResult; event?: typeof dossierEvents.$inferInsert }> {
   const submitting = kind === "confirm";
   const [updated] = await tx
     .update(dossiers)
@@ -136,12 +138,12 @@ async function apply(
       .from(dossiers)
       .where(eq(dossiers.id, dossier.id));
     const status = (current?.status ?? dossier.status) as Status;
-    if (!isAwaitingCitizen(status)) return { ok: false, error: "not_editable", status };
-    return { ok: false, error: "conflict", version: current?.version ?? dossier.version };
+    if (!isAwaitingCitizen(status)) return { result: { ok: false, error: "not_editable", status } };
+    return { result: { ok: false, error: "conflict", version: current?.version ?? dossier.version } };
   }
 
   const changed = changesBetween(dossier.citizenData, data);
-  await tx.insert(dossierEvents).values(
+  const event: typeof dossierEvents.$inferInsert =
     submitting
       ? {
           dossierId: dossier.id,
@@ -153,9 +155,8 @@ async function apply(
           note: note || null,
           data: { changed },
         }
-      : { dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } },
-  );
-  return { ok: true, status: updated.status as Status, version: updated.version };
+      : { dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } };
+  return { result: { ok: true, status: updated.status as Status, version: updated.version }, event };
 }
 
 /** Applies the validated fields: a value sets the field, a cleared (undefined) one removes it. */
