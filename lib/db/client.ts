@@ -70,6 +70,19 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** A named statement: PostgreSQL parses and plans it once per connection, not on every call. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/** Runs a prepared statement on the process-wide database (not inside a transaction); for the hottest reads. */
+export async function preparedRows<T>(db: Db, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ ...statement, values })).rows;
+  return (await client.query<T>(statement.text, values)).rows;
+}
+
 export async function ping(): Promise<boolean> {
   const db = await getDb();
   await db.execute(sql`select 1`);

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Executor } from "./client";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { preparedRows, type Db, type Executor, type PreparedStatement } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
 import type { DossierStatusJson } from "../api/dossier-json";
@@ -49,27 +49,32 @@ export async function eventsOf(db: Executor, dossierId: string): Promise<(Dossie
   return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
-const isoUtc = (timestamp: SQL) => sql`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const STATUS_STATEMENT: PreparedStatement = {
+  name: "dossier_status_v1",
+  text: `SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = $1) AS revoked,
+    (SELECT json_build_object(
+      'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
+      'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date,
+      'updatedAt', to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'events', COALESCE((
+        SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind,
+          'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id)
+        FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))
+    FROM dossiers d
+    JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = $2
+    WHERE d.code = $3) AS status`,
+};
 
-/** The status JSON and whether the session was signed out, in one statement: the app polls it. */
+/**
+ * The status JSON and whether the session was signed out, in one prepared statement: the app polls it,
+ * and planning this query costs PostgreSQL several times what running it does.
+ */
 export async function dossierStatusFor(
-  db: Executor,
+  db: Db,
   who: { citizenId: string; sid: string },
   code: string | null,
 ): Promise<{ revoked: boolean; status: DossierStatusJson | null }> {
-  const [row] = await queryRows<{ revoked: boolean; status: DossierStatusJson | null }>(
-    db,
-    sql`SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = ${who.sid}) AS revoked,
-      (SELECT json_build_object(
-        'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
-        'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc(sql`d.updated_at`)},
-        'events', COALESCE((
-          SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc(sql`e.at`)}) ORDER BY e.id)
-          FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))
-      FROM dossiers d
-      JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${who.citizenId}
-      WHERE d.code = ${code}) AS status`,
-  );
+  const [row] = await preparedRows<{ revoked: boolean; status: DossierStatusJson | null }>(db, STATUS_STATEMENT, [who.sid, who.citizenId, code]);
   return row!;
 }
 

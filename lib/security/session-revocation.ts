@@ -1,5 +1,5 @@
-import { eq, lt, sql } from "drizzle-orm";
-import type { Executor } from "../db/client";
+import { lt, sql } from "drizzle-orm";
+import { preparedRows, type Db, type Executor, type PreparedStatement } from "../db/client";
 import { revokedSessions } from "../db/schema";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "./session-policy";
 
@@ -11,7 +11,9 @@ export async function revokeSession(db: Executor, sid: string, authTime?: number
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
 }
 
-export async function isSessionRevoked(db: Executor, sid: string): Promise<boolean> {
-  const rows = await db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, sid)).limit(1);
-  return rows.length > 0;
+const REVOKED_STATEMENT: PreparedStatement = { name: "session_revoked_v1", text: "SELECT 1 FROM revoked_sessions WHERE jti = $1 LIMIT 1" };
+
+/** Asked on every request that reads a session, hence a prepared statement. */
+export async function isSessionRevoked(db: Db, sid: string): Promise<boolean> {
+  return (await preparedRows(db, REVOKED_STATEMENT, [sid])).length > 0;
 }
