@@ -11,7 +11,7 @@ const PERSONAL_ID = /(?<!\d)\d{12}(?!\d)/g;
 // A Vietnamese mobile number: 0 or +84/84 then 9 digits, optionally grouped by spaces, dots or dashes.
 const PHONE = /(?<![\d])(?:\+?84|0)(?:[\s.-]?\d){9}(?!\d)/g;
 
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   "password",
   "passcode",
   "personalId",

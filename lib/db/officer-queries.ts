@@ -13,7 +13,7 @@ export function slaMark(row: { status: string; slaDueDate: string | null }, toda
   return row.slaDueDate === today ? "dueToday" : undefined;
 }
 
-export interface QueueFilters {
+interface QueueFilters {
   service?: string;
   status?: Status;
   commune?: string;

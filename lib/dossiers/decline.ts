@@ -6,12 +6,12 @@ import { dossierEvents, dossiers } from "../db/schema";
 import { findDossierFor } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 
-export const declineRequest = z.object({
+const declineRequest = z.object({
   dossierCode: dossierCodeSchema,
   version: z.coerce.number().int().positive(),
 });
 
-export type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
+type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
 
 /** "Không cần": the citizen says a prepared dossier is not needed (e.g. the vehicle is sold). */
 export async function declineDossier(db: Db, citizenId: string, input: unknown): Promise<DeclineResult> {

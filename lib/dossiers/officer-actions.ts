@@ -25,7 +25,7 @@ export const officerActionTarget: Record<OfficerAction, Status> = {
   deliver: "delivered",
 };
 
-export const officerActionRequest = z
+const officerActionRequest = z
   .object({
     dossierCode: dossierCodeSchema,
     version: z.coerce.number().int().positive(),
@@ -42,7 +42,7 @@ export const officerActionRequest = z
     }
   });
 
-export type OfficerActionResult =
+type OfficerActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string> }
   | { ok: false; error: "not_found" | "not_allowed" | "conflict" };

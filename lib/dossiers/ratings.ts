@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { ratings } from "../db/schema";
 import { findDossierFor } from "../db/dossier-queries";
 
-export const ratingInput = z.object({
+const ratingInput = z.object({
   dossierCode: dossierCodeSchema,
   score: z.coerce.number().int().min(1).max(5),
   comment: z
@@ -15,7 +15,7 @@ export const ratingInput = z.object({
     .optional(),
 });
 
-export type RatingResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_delivered" };
+type RatingResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_delivered" };
 
 /** One satisfaction rating per delivered dossier, by one of its parties; a second one changes nothing. */
 export async function rateDossier(db: Db, citizenId: string, input: unknown): Promise<RatingResult> {

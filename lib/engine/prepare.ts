@@ -3,7 +3,7 @@ import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
 import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
 
-export interface PrepareResult {
+interface PrepareResult {
   prepared: number;
   sms: number;
 }

@@ -3,7 +3,7 @@ import { queryRows, type Executor } from "../db/client";
 import { catalogue } from "../services/catalogue";
 import { awaitingCitizenStatuses } from "../dossiers/status";
 
-export const REMINDER_DAYS_BEFORE = 7;
+const REMINDER_DAYS_BEFORE = 7;
 
 const TEMPLATE =
   "DVC Da Nang: Nhac {salutation} {firstName}: ho so {service} can xac nhan truoc {deadline}. Xem: {link} Ma doi chieu {matchCode}";

@@ -6,7 +6,7 @@ import { prepareService } from "./prepare";
 import { expireUnconfirmed, queueReminders } from "./reminders";
 import { todayInVietnam } from "../dates";
 
-export interface ScanOptions {
+interface ScanOptions {
   today?: string;
   origin: string;
   services?: ServiceDefinition[];

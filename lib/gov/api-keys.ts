@@ -7,7 +7,7 @@ import { hitRateLimit, type RateLimit } from "../security/rate-limit";
 import type { DatasetCode } from "./datasets";
 
 /** The agencies that push data to us, and the datasets each may push. */
-export const agencyDatasets = {
+const agencyDatasets = {
   hospital: ["birth-notices"],
   "social-protection": ["poor-households"],
   health: ["medical-licences"],
@@ -16,7 +16,7 @@ export const agencyDatasets = {
   transport: ["transport-badges"],
 } as const satisfies Record<string, readonly DatasetCode[]>;
 
-export type Agency = keyof typeof agencyDatasets;
+type Agency = keyof typeof agencyDatasets;
 
 const isAgency = (value: string): value is Agency => Object.hasOwn(agencyDatasets, value);
 
@@ -87,7 +87,7 @@ async function findAgencyKey(
 /** Each key's request budget, shared by every app process (the database counts). */
 export const AGENCY_KEY_RATE_LIMIT: RateLimit = { limit: 600, windowSeconds: 60 };
 
-export type AgencyAdmission =
+type AgencyAdmission =
   | { ok: true; agency: Agency }
   | { ok: false; status: 401 }
   | { ok: false; status: 429; retryAfterSeconds: number; limit: number };

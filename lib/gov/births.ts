@@ -12,7 +12,7 @@ import { govText, isGovTextKey, type GovText, type GovTextKey } from "./imports/
 const SERVICE = "birth-registration";
 
 /** The hospital's electronic birth notice (giấy chứng sinh), as `POST /api/gov/births` takes it. */
-export function birthNoticeSchema(today: string, windowDays: number) {
+function birthNoticeSchema(today: string, windowDays: number) {
   return z
     .strictObject({
       certificateNo: z
@@ -39,10 +39,10 @@ export function birthNoticeSchema(today: string, windowDays: number) {
     .refine((b) => b.fatherId !== b.motherId, { path: ["fatherId"], message: "field.sameParents" });
 }
 
-export type BirthNotice = z.infer<ReturnType<typeof birthNoticeSchema>>;
-export type FieldErrors = Record<string, string>;
+type BirthNotice = z.infer<ReturnType<typeof birthNoticeSchema>>;
+type FieldErrors = Record<string, string>;
 
-export type BirthNoticeOutcome =
+type BirthNoticeOutcome =
   | { kind: "invalid"; fields: FieldErrors }
   | { kind: "unknownParent"; fields: FieldErrors }
   | { kind: "conflict"; certificateNo: string }

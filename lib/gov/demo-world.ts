@@ -149,7 +149,7 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
 }
 
 /** Officer accounts of SPEC §5 (agency = the catalogue's agency code) and the city operations centre. */
-export const demoStaff: [username: string, fullName: string, agency: string][] = [
+const demoStaff: [username: string, fullName: string, agency: string][] = [
   ["hotich", "Trần Văn Hộ", "hotich"],
   ["yte", "Nguyễn Thị Yến", "yte"],
   ["dulich", "Lê Văn Du", "dulich"],

@@ -1,7 +1,7 @@
 import type { ImportDatasetCode } from "./imports/registry";
 
 /** The lists and registries each agency's officers may upload from the console. */
-export const officerDatasets: Record<string, ImportDatasetCode[]> = {
+const officerDatasets: Record<string, ImportDatasetCode[]> = {
   xahoi: ["poor-households"],
   yte: ["medical-licences"],
   dulich: ["tour-guide-cards"],

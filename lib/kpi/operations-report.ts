@@ -3,7 +3,7 @@ import { outboxStatus, type OutboxStatus } from "../sms/dispatcher";
 import { dossierKpis, type DossierKpis } from "./dossier-kpis";
 import type { KpiFilters } from "./filters";
 
-export interface OperationsReport extends DossierKpis {
+interface OperationsReport extends DossierKpis {
   today: string;
   /** The SMS outbox by status, city-wide: the outbox is one queue whatever the filter. */
   outbox: Record<OutboxStatus, number>;

@@ -5,7 +5,7 @@ export function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-export interface KpiRates {
+interface KpiRates {
   onTime: number | null;
   fullyOnline: number | null;
   conversion: number | null;

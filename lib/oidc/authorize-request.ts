@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { registeredClient } from "./client-registry";
 
-export const authorizeProblems = [
+const authorizeProblems = [
   "invalid_client",
   "invalid_redirect_uri",
   "unsupported_response_type",
@@ -19,7 +19,7 @@ export type AuthorizeProblem = (typeof authorizeProblems)[number];
 const text = (problem: AuthorizeProblem, max: number) => z.string({ error: problem }).min(1, problem).max(max, problem);
 
 // Keys are checked in this order, so the client and redirect URI are judged first.
-export const authorizeRequestSchema = z.object({
+const authorizeRequestSchema = z.object({
   client_id: text("invalid_client", 256).refine((id) => id === registeredClient().clientId, "invalid_client"),
   redirect_uri: text("invalid_redirect_uri", 2048).refine((uri) => uri === registeredClient().redirectUri, "invalid_redirect_uri"),
   response_type: z.literal("code", { error: "unsupported_response_type" }),
@@ -34,7 +34,7 @@ export const authorizeRequestSchema = z.object({
 
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 
-export type AuthorizeValidation = { ok: true; request: AuthorizeRequest } | { ok: false; problem: AuthorizeProblem };
+type AuthorizeValidation = { ok: true; request: AuthorizeRequest } | { ok: false; problem: AuthorizeProblem };
 
 /** Validates an authorization request; a failure names the first problem found. */
 export function validateAuthorizeRequest(input: Record<string, unknown>): AuthorizeValidation {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 
-export interface RegisteredClient {
+interface RegisteredClient {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
@@ -17,11 +17,11 @@ export function registeredClient(): RegisteredClient {
   };
 }
 
-export type ClientAuthentication =
+type ClientAuthentication =
   | { ok: true; clientId: string }
   | { ok: false; error: "invalid_client" | "invalid_request"; description: string; usedBasic: boolean };
 
-export interface ClientCredentials {
+interface ClientCredentials {
   authorization: string | null;
   clientId?: string;
   clientSecret?: string;

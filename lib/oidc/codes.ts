@@ -3,9 +3,9 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { oidcAuthCodes } from "../db/schema";
 
-export const CODE_TTL_SECONDS = 60;
+const CODE_TTL_SECONDS = 60;
 
-export interface CodeGrant {
+interface CodeGrant {
   clientId: string;
   subject: string;
   redirectUri: string;
@@ -13,7 +13,7 @@ export interface CodeGrant {
   nonce: string;
 }
 
-export interface RedeemedCode extends CodeGrant {
+interface RedeemedCode extends CodeGrant {
   authTime: Date;
 }
 

@@ -8,7 +8,7 @@ export const SIGNING_ALG = "RS256";
 // One well-known key id: processes racing to create the key all insert under it, and the first row wins.
 const ACTIVE_KID = "vneid-mock-rs256-1";
 
-export interface SigningKey {
+interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
 }

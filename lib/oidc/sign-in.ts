@@ -5,21 +5,21 @@ import { citizens } from "../db/schema";
 import { hashPasscode, verifyPasscode } from "../auth/passcode";
 import { admitAttempt, settleAttempt } from "./throttle";
 
-export const personalIdSchema = z.string().regex(/^\d{12}$/);
-export const passcodeSchema = z.string().min(1).max(128);
+const personalIdSchema = z.string().regex(/^\d{12}$/);
+const passcodeSchema = z.string().min(1).max(128);
 
-export interface SignInInput {
+interface SignInInput {
   personalId: string;
   passcode: string;
   ip: string;
 }
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; subject: string }
   | { ok: false; reason: "invalid_personal_id" | "missing_passcode" | "invalid_credentials" }
   | { ok: false; reason: "locked"; waitMinutes: number };
 
-export interface SignInOptions {
+interface SignInOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 

@@ -2,25 +2,25 @@ import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { loginFailures } from "../db/schema";
 
-export const FAILURE_WINDOW_MINUTES = 5;
+const FAILURE_WINDOW_MINUTES = 5;
 /** Failures tolerated in the window; the next attempt is refused. */
-export const ID_FAILURE_LIMIT = 5;
-export const IP_FAILURE_LIMIT = 20;
+const ID_FAILURE_LIMIT = 5;
+const IP_FAILURE_LIMIT = 20;
 const MAX_DELAY_MS = 4000;
 
 const windowStart = sql`now() - ${sql.raw(`interval '${FAILURE_WINDOW_MINUTES} minutes'`)}`;
 
-export interface ThrottleKeys {
+interface ThrottleKeys {
   personalId: string;
   ip: string;
 }
 
-export type Admission =
+type Admission =
   | { admitted: true; delayMs: number; attempt: Attempt }
   | { admitted: false; waitMinutes: number };
 
 /** An admitted attempt: counted as a failure until it is reported a success. */
-export interface Attempt {
+interface Attempt {
   idKey: string;
   rowIds: number[];
 }

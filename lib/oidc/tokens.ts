@@ -10,23 +10,23 @@ import { redeemCode } from "./codes";
 import { singleValuedParams } from "./form-params";
 import { SIGNING_ALG, signingKey } from "./keys";
 
-export const TOKEN_TTL_SECONDS = 600;
+const TOKEN_TTL_SECONDS = 600;
 
-export type OAuthErrorCode = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
 
-export interface OAuthError {
+interface OAuthError {
   error: OAuthErrorCode;
   error_description: string;
 }
 
-export interface TokenResponse {
+interface TokenResponse {
   access_token: string;
   token_type: "Bearer";
   expires_in: number;
   id_token: string;
 }
 
-export type TokenResult =
+type TokenResult =
   | { status: 200; body: TokenResponse; headers: Record<string, string> }
   | { status: 400 | 401; body: OAuthError; headers: Record<string, string> };
 

@@ -6,13 +6,13 @@ import { vneidIssuer } from "../env";
 import { SIGNING_ALG, jwks } from "./keys";
 import { userinfoAudience } from "./tokens";
 
-export interface UserinfoClaims {
+interface UserinfoClaims {
   sub: string;
   name: string;
   phone_number?: string;
 }
 
-export type UserinfoResult =
+type UserinfoResult =
   | { status: 200; body: UserinfoClaims; headers: Record<string, string> }
   | { status: 401; body: { error: "invalid_token"; error_description: string }; headers: Record<string, string> };
 

@@ -3,18 +3,18 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 
 /** The hash-chained, append-only tables (triggers in drizzle/0006_audit_trail.sql) and their content function. */
-export const auditedTables = {
+const auditedTables = {
   dossier_events: "audit_content_dossier_event",
   data_access_log: "audit_content_data_access",
 } as const;
-export type AuditedTable = keyof typeof auditedTables;
+type AuditedTable = keyof typeof auditedTables;
 
-export const GENESIS_HASH = "0".repeat(64);
+const GENESIS_HASH = "0".repeat(64);
 const PAGE = 5000;
 
-export type ChainProblem = "unchained" | "gap" | "prev_hash" | "content" | "head";
+type ChainProblem = "unchained" | "gap" | "prev_hash" | "content" | "head";
 
-export interface ChainReport {
+interface ChainReport {
   table: AuditedTable;
   rows: number;
   ok: boolean;

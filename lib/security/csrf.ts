@@ -8,9 +8,9 @@
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Exempt paths: exact, or a prefix when the entry ends with "/". */
-export const CSRF_EXEMPT_PATHS = ["/api/gov/", "/api/engine/scan", "/vneid/token", "/vneid/userinfo", "/api/auth/"] as const;
+const CSRF_EXEMPT_PATHS = ["/api/gov/", "/api/engine/scan", "/vneid/token", "/vneid/userinfo", "/api/auth/"] as const;
 
-export function isMutation(method: string): boolean {
+function isMutation(method: string): boolean {
   return MUTATING.has(method.toUpperCase());
 }
 
@@ -18,7 +18,7 @@ export function isCsrfExempt(pathname: string): boolean {
   return CSRF_EXEMPT_PATHS.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p || pathname === `${p}/`));
 }
 
-export interface CsrfRequest {
+interface CsrfRequest {
   method: string;
   pathname: string;
   headers: Headers;
@@ -26,7 +26,7 @@ export interface CsrfRequest {
   protocol?: string;
 }
 
-export interface CsrfOrigins {
+interface CsrfOrigins {
   /** The app's public origin (APP_ORIGIN). */
   app: string;
   /** The OpenID Provider's origin: its own sign-in form posts to /vneid/* from there. */

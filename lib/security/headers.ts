@@ -1,8 +1,8 @@
 /** Security headers: the static set (next.config.ts, every response) and the per-request CSP (proxy.ts). */
 
-export const HSTS_SECONDS = 365 * 24 * 3600;
+const HSTS_SECONDS = 365 * 24 * 3600;
 
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "autoplay=()",
   "bluetooth=()",
@@ -39,7 +39,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export interface CspOptions {
+interface CspOptions {
   /** The OpenID Provider's origin: the sign-in form's POST redirects there, and form-action covers redirects. */
   issuerOrigin: string;
   dev: boolean;

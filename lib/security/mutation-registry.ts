@@ -5,7 +5,7 @@
  */
 
 /** Who may call it. */
-export type Guard =
+type Guard =
   /** The signed-in citizen, and only for dossiers they are a party to (owner or co-parent). */
   | "citizen-party"
   /** A signed-in officer, and only for dossiers of the officer's own agency. */
@@ -25,7 +25,7 @@ export type Guard =
   /** The caller's own session or preference only (sign-out, language): nothing of anyone else's. */
   | "own-session";
 
-export type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
+type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
 
 export interface ServerActionEntry {
   kind: "server-action";
@@ -45,7 +45,7 @@ export interface RouteEntry {
   csrf: CsrfHandling;
 }
 
-export type MutationEntry = ServerActionEntry | RouteEntry;
+type MutationEntry = ServerActionEntry | RouteEntry;
 
 export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService"], guard: "citizen-party", csrf: "origin-checked" },

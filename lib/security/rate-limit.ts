@@ -7,7 +7,7 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts one request against `bucket` in a fixed window, in the database so every app process shares

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CitizenField, ServiceDefinition } from "./definition";
 
 /** Error codes are translation keys under "errors" in the message files. */
-export type FieldErrorCode =
+type FieldErrorCode =
   | "required"
   | "nameTooLong"
   | "nameWords"

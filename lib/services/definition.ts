@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { datasetCodes } from "../gov/datasets";
 
-export const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localized>;
 
-export const deliveryOptions = ["post", "centre", "digital"] as const;
-export type DeliveryOption = (typeof deliveryOptions)[number];
+const deliveryOptions = ["post", "centre", "digital"] as const;
 
 const triggerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("event"), source: z.literal("birth-notices"), windowDays: z.number().int().positive() }),

@@ -5,7 +5,7 @@ import { smsOutbox } from "../db/schema";
 import type { SendResult, SmsGateway } from "./gateway";
 import { safeErrorText } from "./redact";
 
-export interface DispatchOptions {
+interface DispatchOptions {
   now?: Date;
   batchSize?: number;
   maxAttempts?: number;

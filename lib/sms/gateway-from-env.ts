@@ -14,7 +14,7 @@ const smsConfigSchema = z.discriminatedUnion("SMS_GATEWAY", [
   }),
 ]);
 
-export type SmsConfig = z.infer<typeof smsConfigSchema>;
+type SmsConfig = z.infer<typeof smsConfigSchema>;
 
 /** SMS settings from the environment; the simulator is the default only in demo mode, so production must choose. */
 export function parseSmsConfig(source: Record<string, string | undefined>, demoMode: boolean): SmsConfig {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SendResult, SmsGateway } from "./gateway";
 import { safeErrorText } from "./redact";
 
-export interface HttpGatewayConfig {
+interface HttpGatewayConfig {
   url: string;
   token: string;
   timeoutMs?: number;

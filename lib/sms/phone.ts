@@ -6,5 +6,3 @@ export const mobilePhoneSchema = z
   .trim()
   .transform((s) => s.replace(/[\s.-]/g, "").replace(/^\+84/, "0"))
   .pipe(z.string().regex(/^0[35789]\d{8}$/, "phone must be a Vietnamese mobile number: 10 digits starting with 0, e.g. 0905000001"));
-
-export type MobilePhone = z.infer<typeof mobilePhoneSchema>;

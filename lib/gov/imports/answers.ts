@@ -4,7 +4,7 @@ import { UploadError } from "./upload";
 
 type ApiTextKey = Extract<GovTextKey, `api.${string}`>;
 
-export interface GovAnswers {
+interface GovAnswers {
   locale: Locale;
   t: GovText;
   json(status: number, body: unknown, headers?: Record<string, string>): Response;

@@ -12,7 +12,7 @@ import type { ImportDataset } from "./dataset";
 import { importDatasets, type ImportDatasetCode } from "./registry";
 import { govText, isGovTextKey, type GovText } from "./texts";
 
-export interface RowError {
+interface RowError {
   line: number;
   reason: string;
 }
@@ -27,7 +27,7 @@ export interface ImportReport {
   engine: { prepared: Record<string, number>; sms: number };
 }
 
-export type ImportOutcome =
+type ImportOutcome =
   | { ok: true; report: ImportReport }
   | { ok: false; problem: "emptyFile" | "missingColumns" | "duplicateColumns"; message: string };
 

@@ -13,6 +13,7 @@ import type { ServiceDefinition } from "@/lib/services/definition";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { pick } from "@/lib/i18n/localized";
 import { daysBetween, formatDate, todayInVietnam } from "@/lib/dates";
+import { formatVnd } from "@/lib/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
 import { Timeline } from "@/components/dossier/timeline";
@@ -313,7 +314,7 @@ async function KeyFacts({
         <dd className="font-semibold">
           {service.feeVnd === 0
             ? t("free")
-            : new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(service.feeVnd)}
+            : formatVnd(service.feeVnd, locale)}
         </dd>
       </div>
     </dl>
