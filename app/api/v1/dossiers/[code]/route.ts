@@ -14,10 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   if (!who) return unauthenticated();
   const parsed = code.safeParse((await params).code);
   // A malformed code finds nothing, but a signed-out session still hears 401 first.
-  const { revoked, status } = await dossierStatusFor(await getDb(), who, parsed.success ? parsed.data : null);
+  const { revoked, statusJson } = await dossierStatusFor(await getDb(), who, parsed.success ? parsed.data : null);
   if (revoked) return unauthenticated();
-  if (!status) return notFound();
-  return Response.json(status, { headers: noStore });
+  if (!statusJson) return notFound();
+  return new Response(statusJson, { headers: { ...noStore, "Content-Type": "application/json" } });
 }
 
 function unauthenticated() {
