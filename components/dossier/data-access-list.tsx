@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { DataAccessRow } from "@/lib/db/dossier-queries";
+import type { AccessEntry } from "@/lib/db/dossier-queries";
 import { datasets, type DatasetCode } from "@/lib/gov/datasets";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDateTime } from "@/lib/dates";
 
-export async function DataAccessList({ rows, locale, showDossier }: { rows: DataAccessRow[]; locale: string; showDossier: boolean }) {
+export async function DataAccessList({ rows, locale, showDossier }: { rows: AccessEntry[]; locale: string; showDossier: boolean }) {
   const t = await getTranslations("myData");
   if (rows.length === 0) return <p className="rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>;
   return (

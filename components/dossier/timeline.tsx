@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import type { eventsOf } from "@/lib/db/dossier-queries";
+import type { TimelineEvent } from "@/lib/db/dossier-queries";
 import { formatDateTime } from "@/lib/dates";
 import { statusSchema } from "@/lib/dossiers/status";
 import { StatusIcon } from "@/components/ui/status-badge";
 
-type Events = Awaited<ReturnType<typeof eventsOf>>;
-
-export async function Timeline({ events }: { events: Events }) {
+export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations();
   return (
     <ol className="relative ml-3 border-l-2 border-stone-300">

@@ -6,7 +6,7 @@ import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { dossiers } from "./schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
-import { dossierStatusFor, eventsOf, findDossierFor } from "./dossier-queries";
+import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findDossierFor } from "./dossier-queries";
 import { dossierSummaryJson, type DossierStatusJson } from "../api/dossier-json";
 import { revokeSession } from "../security/session-revocation";
 
@@ -58,5 +58,49 @@ describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ op
     await revokeSession(t.db, SID);
     expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: SID }, code)).toMatchObject({ revoked: true });
     expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: randomUUID() }, code)).toMatchObject({ revoked: false });
+  });
+});
+
+describe.each(await testDatabaseKinds())("the dossier page query on $name", ({ open }) => {
+  let t: TestDatabase;
+  let code: string;
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
+    const [birth] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration"));
+    code = birth!.code;
+    await performCitizenAction(t.db, demoPersonas.an, "confirm", {
+      dossierCode: code,
+      version: birth!.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
+      consent: true,
+    });
+  });
+  afterAll(async () => t?.close());
+
+  it("answers in one statement what the separate reads say, for the owner and the co-parent", async () => {
+    for (const parent of [demoPersonas.an, demoPersonas.binh]) {
+      const dossier = (await findDossierFor(t.db, parent, code))!;
+      const page = (await dossierPageFor(t.db, parent, code))!;
+      expect(page.dossier).toEqual(dossier);
+      expect(page.events).toEqual(
+        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName }) => ({ id, kind, toStatus, actorKind, note, at, actorName })),
+      );
+      expect(page.events.map((e) => e.actorName)).toContain("Nguyễn Văn An");
+      const access = await dataAccessFor(t.db, parent, dossier.id);
+      expect(access.length).toBeGreaterThan(0);
+      expect(page.access).toEqual(access.map(({ id, agency, dataset, purpose, at, dossierCode }) => ({ id, agency, dataset, purpose, at, dossierCode })));
+      expect(page.matchCode).toMatch(/^\d{4}$/);
+      expect(page.ownerName).toBe("Nguyễn Văn An");
+      expect(page.ratingScore).toBeNull();
+    }
+  });
+
+  it("finds nothing for another citizen or an unknown code", async () => {
+    expect(await dossierPageFor(t.db, demoPersonas.cuc, code)).toBeUndefined();
+    expect(await dossierPageFor(t.db, demoPersonas.an, "HS-2000-999999")).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { preparedRows, type Db, type Executor, type PreparedStatement } from "./client";
-import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "./schema";
+import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -37,6 +37,8 @@ export async function findDossierFor(db: Executor, citizenId: string, code: stri
 }
 
 export type DossierEvent = typeof dossierEvents.$inferSelect;
+/** What a timeline shows of an event. */
+export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at"> & { actorName: string | null };
 
 export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null })[]> {
   const rows = await db
@@ -78,6 +80,8 @@ export async function dossierStatusFor(
 }
 
 export type DataAccessRow = typeof dataAccessLog.$inferSelect & { dossierCode: string | null };
+/** What the data-access list shows of a row. */
+export type AccessEntry = Pick<DataAccessRow, "id" | "agency" | "dataset" | "purpose" | "at" | "dossierCode">;
 
 /** Which agency read which of the citizen's records, and for which dossier. */
 export async function dataAccessFor(db: Executor, citizenId: string, dossierId?: string): Promise<DataAccessRow[]> {
@@ -92,11 +96,6 @@ export async function dataAccessFor(db: Executor, citizenId: string, dossierId?:
     )
     .orderBy(desc(dataAccessLog.at), asc(dataAccessLog.id));
   return rows.map((r) => ({ ...r.access, dossierCode: r.dossierCode }));
-}
-
-export async function matchCodeOf(db: Executor, dossierId: string): Promise<string | undefined> {
-  const [row] = await db.select({ matchCode: deepLinks.matchCode }).from(deepLinks).where(eq(deepLinks.dossierId, dossierId));
-  return row?.matchCode;
 }
 
 export async function findCitizen(db: Executor, id: string) {
@@ -133,4 +132,59 @@ export async function findByVerifyCode(db: Executor, verifyCode: string) {
     .from(dossiers)
     .where(eq(dossiers.verifyCode, verifyCode));
   return row;
+}
+
+export interface DossierPage {
+  dossier: CitizenDossier;
+  events: TimelineEvent[];
+  access: AccessEntry[];
+  matchCode: string | null;
+  ownerName: string | null;
+  ratingScore: number | null;
+}
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+const pageStatements = new WeakMap<Db, ReturnType<typeof prepareDossierPage>>();
+
+function prepareDossierPage(db: Db) {
+  return db
+    .select({
+      ...selection,
+      events: sql<Json<TimelineEvent>[]>`COALESCE((
+        SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
+          'actorName', c.full_name, 'note', e.note, 'at', e.at) ORDER BY e.id)
+        FROM dossier_events e LEFT JOIN citizens c ON e.actor_kind = 'citizen' AND c.id = e.actor_id
+        WHERE e.dossier_id = ${dossiers.id}), '[]'::json)`,
+      access: sql<Json<AccessEntry>[]>`COALESCE((
+        SELECT json_agg(json_build_object('id', a.id, 'agency', a.agency, 'dataset', a.dataset, 'purpose', a.purpose,
+          'at', a.at, 'dossierCode', ${dossiers.code}) ORDER BY a.at DESC, a.id)
+        FROM data_access_log a WHERE a.citizen_id = ${dossierParties.citizenId} AND a.dossier_id = ${dossiers.id}), '[]'::json)`,
+      matchCode: sql<string | null>`(SELECT ${deepLinks.matchCode} FROM ${deepLinks} WHERE ${deepLinks.dossierId} = ${dossiers.id})`,
+      ownerName: sql<string | null>`(SELECT ${citizens.fullName} FROM ${citizens} WHERE ${citizens.id} = ${dossiers.ownerId})`,
+      ratingScore: sql<number | null>`(SELECT ${ratings.score} FROM ${ratings} WHERE ${ratings.dossierId} = ${dossiers.id})`,
+    })
+    .from(dossiers)
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
+    .where(eq(dossiers.code, sql.placeholder("code")))
+    .prepare("dossier_page_v1");
+}
+
+/**
+ * Everything the citizen's dossier page shows, in one prepared statement: a round trip to the
+ * database costs more here than the rendering does. Another citizen's code finds nothing.
+ */
+export async function dossierPageFor(db: Db, citizenId: string, code: string): Promise<DossierPage | undefined> {
+  let statement = pageStatements.get(db);
+  if (!statement) pageStatements.set(db, (statement = prepareDossierPage(db)));
+  const [row] = await statement.execute({ citizenId, code });
+  if (!row) return undefined;
+  return {
+    dossier: toCitizenDossier(row),
+    events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
+    access: row.access.map((a) => ({ ...a, at: new Date(a.at) })),
+    matchCode: row.matchCode,
+    ownerName: row.ownerName,
+    ratingScore: row.ratingScore,
+  };
 }

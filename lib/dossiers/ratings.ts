@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
@@ -29,9 +28,4 @@ export async function rateDossier(db: Db, citizenId: string, input: unknown): Pr
     .values({ dossierId: dossier.id, citizenId, score: parsed.data.score, comment: parsed.data.comment || null })
     .onConflictDoNothing();
   return { ok: true };
-}
-
-export async function ratingOf(db: Db, dossierId: string) {
-  const [row] = await db.select().from(ratings).where(eq(ratings.dossierId, dossierId));
-  return row;
 }

@@ -6,7 +6,7 @@ import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { dataAccessFor, eventsOf, findCitizen, findDossierFor, matchCodeOf } from "@/lib/db/dossier-queries";
+import { dossierPageFor } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
 import { initialValues } from "@/lib/services/citizen-input";
 import type { ServiceDefinition } from "@/lib/services/definition";
@@ -23,7 +23,6 @@ import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
 import { declineService, rateService, saveDossier } from "./actions";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
-import { ratingOf } from "@/lib/dossiers/ratings";
 import { ResultSummary } from "@/components/dossier/result-summary";
 
 export const dynamic = "force-dynamic";
@@ -37,21 +36,12 @@ export default async function DossierPage(props: Props) {
   if (!parsed.success) notFound();
   const { code } = parsed.data;
   const citizenId = await requireCitizen(`/dossiers/${code}`);
-  const db = await getDb();
-  const dossier = await findDossierFor(db, citizenId, code);
-  const service = dossier && findService(dossier.serviceCode);
-  if (!dossier || !service) notFound();
-
-  const [events, access, matchCode, owner, rating, t, locale, search] = await Promise.all([
-    eventsOf(db, dossier.id),
-    dataAccessFor(db, citizenId, dossier.id),
-    matchCodeOf(db, dossier.id),
-    dossier.role === "co-parent" ? findCitizen(db, dossier.ownerId) : undefined,
-    dossier.status === "delivered" ? ratingOf(db, dossier.id) : undefined,
-    getTranslations(),
-    getLocale(),
-    props.searchParams,
-  ]);
+  const [page, t, locale, search] = await Promise.all([dossierPageFor(await getDb(), citizenId, code), getTranslations(), getLocale(), props.searchParams]);
+  const service = page && findService(page.dossier.serviceCode);
+  if (!page || !service) notFound();
+  const { dossier, events, access, matchCode } = page;
+  const owner = dossier.role === "co-parent" ? page.ownerName : null;
+  const rating = dossier.status === "delivered" ? page.ratingScore : null;
   const today = todayInVietnam();
   const awaiting = isAwaitingCitizen(dossier.status);
   const justSubmitted = search.submitted === "1" && dossier.status === "submitted";
@@ -85,7 +75,7 @@ export default async function DossierPage(props: Props) {
       )}
 
       {owner && (
-        <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner: owner.fullName })}</p>
+        <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>
       )}
 
       {officerRequest && (
@@ -109,8 +99,8 @@ export default async function DossierPage(props: Props) {
       {dossier.status === "delivered" && (
         <section id="danh-gia" aria-labelledby="rate" className="scroll-mt-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="rate" className="font-bold">{t("dossier.rateTitle")}</h2>
-          {rating ? (
-            <p role="status" className="mt-2">{t("dossier.rated", { score: rating.score })}</p>
+          {rating !== null ? (
+            <p role="status" className="mt-2">{t("dossier.rated", { score: rating })}</p>
           ) : (
             <form action={rateService} className="mt-2 space-y-3">
               <input type="hidden" name="dossierCode" value={dossier.code} />
