@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findCitizen, listDossiersFor } from "@/lib/db/dossier-queries";
+import { homeFor } from "@/lib/db/dossier-queries";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
@@ -16,18 +16,12 @@ export async function generateMetadata() {
 
 export default async function ForYouPage() {
   const citizenId = await requireCitizen("/");
-  const db = await getDb();
-  const [citizen, all, t, locale] = await Promise.all([
-    findCitizen(db, citizenId),
-    listDossiersFor(db, citizenId),
-    getTranslations("home"),
-    getLocale(),
-  ]);
-  const awaiting = all.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
+  const [home, t, locale] = await Promise.all([homeFor(await getDb(), citizenId), getTranslations("home"), getLocale()]);
+  const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="mt-1 text-stone-700">{citizen && t("greeting", { name: citizen.fullName })}</p>
+      <p className="mt-1 text-stone-700">{home.fullName && t("greeting", { name: home.fullName })}</p>
       <p className="text-stone-700">{t("lead")}</p>
       {awaiting.length === 0 ? (
         <p className="mt-6 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>

@@ -83,6 +83,16 @@ export async function preparedRows<T>(db: Db, statement: PreparedStatement, valu
   return (await client.query<T>(statement.text, values)).rows;
 }
 
+/** One drizzle prepared statement per database (the app's, or a test's). */
+export function preparedPer<T>(prepare: (db: Db) => T): (db: Db) => T {
+  const statements = new WeakMap<Db, T>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (!statement) statements.set(db, (statement = prepare(db)));
+    return statement;
+  };
+}
+
 export async function ping(): Promise<boolean> {
   const db = await getDb();
   await db.execute(sql`select 1`);

@@ -6,7 +6,7 @@ import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { dossiers } from "./schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
-import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findDossierFor } from "./dossier-queries";
+import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findCitizen, findDossierFor, homeFor, listDossiersFor } from "./dossier-queries";
 import { dossierSummaryJson, type DossierStatusJson } from "../api/dossier-json";
 import { revokeSession } from "../security/session-revocation";
 
@@ -97,6 +97,17 @@ describe.each(await testDatabaseKinds())("the dossier page query on $name", ({ o
       expect(page.ownerName).toBe("Nguyễn Văn An");
       expect(page.ratingScore).toBeNull();
     }
+  });
+
+  it("reads the home page (name and dossiers, newest first) in one statement as the separate reads do", async () => {
+    let withDossiers = 0;
+    for (const id of Object.values(demoPersonas)) {
+      const home = await homeFor(t.db, id);
+      expect(home).toEqual({ fullName: (await findCitizen(t.db, id))!.fullName, dossiers: await listDossiersFor(t.db, id) });
+      if (home.dossiers.length > 0) withDossiers++;
+    }
+    expect(withDossiers).toBeGreaterThan(1);
+    expect(await homeFor(t.db, "048099999999")).toEqual({ fullName: undefined, dossiers: [] });
   });
 
   it("finds nothing for another citizen or an unknown code", async () => {

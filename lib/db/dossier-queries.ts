@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { preparedRows, type Db, type Executor, type PreparedStatement } from "./client";
+import { preparedPer, preparedRows, type Db, type Executor, type PreparedStatement } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
 
@@ -16,14 +16,38 @@ function toCitizenDossier(row: { dossier: DossierRow; role: PartyRole }): Citize
   return { ...row.dossier, status: row.dossier.status as Status, role: row.role };
 }
 
-/** Every dossier the citizen is a party to, newest first. */
-export async function listDossiersFor(db: Executor, citizenId: string): Promise<CitizenDossier[]> {
-  const rows = await db
+const listStatement = preparedPer((db) =>
+  db
     .select(selection)
     .from(dossiers)
-    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, citizenId)))
-    .orderBy(desc(dossiers.createdAt), desc(dossiers.code));
-  return rows.map(toCitizenDossier);
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
+    .orderBy(desc(dossiers.createdAt), desc(dossiers.code))
+    .prepare("dossier_list_v1"),
+);
+
+/** Every dossier the citizen is a party to, newest first. */
+export async function listDossiersFor(db: Db, citizenId: string): Promise<CitizenDossier[]> {
+  return (await listStatement(db).execute({ citizenId })).map(toCitizenDossier);
+}
+
+const homeStatement = preparedPer((db) =>
+  db
+    .select({ fullName: citizens.fullName, dossier: dossiers, role: dossierParties.role })
+    .from(citizens)
+    .leftJoin(dossierParties, eq(dossierParties.citizenId, citizens.id))
+    .leftJoin(dossiers, eq(dossiers.id, dossierParties.dossierId))
+    .where(eq(citizens.id, sql.placeholder("citizenId")))
+    .orderBy(desc(dossiers.createdAt), desc(dossiers.code))
+    .prepare("citizen_home_v1"),
+);
+
+/** The citizen's name and every dossier they are a party to, newest first, in one statement (the home page). */
+export async function homeFor(db: Db, citizenId: string): Promise<{ fullName: string | undefined; dossiers: CitizenDossier[] }> {
+  const rows = await homeStatement(db).execute({ citizenId });
+  return {
+    fullName: rows[0]?.fullName,
+    dossiers: rows.flatMap((r) => (r.dossier && r.role ? [toCitizenDossier({ dossier: r.dossier, role: r.role })] : [])),
+  };
 }
 
 /** A dossier by its code, only if the citizen is a party to it: anyone else gets undefined. */
@@ -145,10 +169,8 @@ export interface DossierPage {
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
-const pageStatements = new WeakMap<Db, ReturnType<typeof prepareDossierPage>>();
-
-function prepareDossierPage(db: Db) {
-  return db
+const pageStatement = preparedPer((db) =>
+  db
     .select({
       ...selection,
       events: sql<Json<TimelineEvent>[]>`COALESCE((
@@ -167,17 +189,15 @@ function prepareDossierPage(db: Db) {
     .from(dossiers)
     .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
     .where(eq(dossiers.code, sql.placeholder("code")))
-    .prepare("dossier_page_v1");
-}
+    .prepare("dossier_page_v1"),
+);
 
 /**
  * Everything the citizen's dossier page shows, in one prepared statement: a round trip to the
  * database costs more here than the rendering does. Another citizen's code finds nothing.
  */
 export async function dossierPageFor(db: Db, citizenId: string, code: string): Promise<DossierPage | undefined> {
-  let statement = pageStatements.get(db);
-  if (!statement) pageStatements.set(db, (statement = prepareDossierPage(db)));
-  const [row] = await statement.execute({ citizenId, code });
+  const [row] = await pageStatement(db).execute({ citizenId, code });
   if (!row) return undefined;
   return {
     dossier: toCitizenDossier(row),
