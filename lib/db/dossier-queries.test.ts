@@ -13,7 +13,7 @@ import { revokeSession } from "../security/session-revocation";
 const TODAY = "2026-11-23";
 const SID = "5d0f3a9e-8c1b-4e2d-9f6a-7b8c9d0e1f2a";
 
-describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ open }) => {
+describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({ open }) => {
   let t: TestDatabase;
   let code: string;
 
@@ -48,38 +48,11 @@ describe.each(await testDatabaseKinds())("the status JSON query on $name", ({ op
     }
   });
 
-  it("finds nothing for another citizen, an unknown code or none", async () => {
+  it("the status finds nothing for another citizen, an unknown code or none", async () => {
     for (const [citizenId, asked] of [[demoPersonas.cuc, code], [demoPersonas.an, "HS-2000-999999"], [demoPersonas.an, null]] as const) {
       expect(await dossierStatusFor(t.db, { citizenId, sid: SID }, asked)).toEqual({ revoked: false, statusJson: null });
     }
   });
-
-  it("tells a signed-out session apart, in the same statement", async () => {
-    await revokeSession(t.db, SID);
-    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: SID }, code)).toMatchObject({ revoked: true });
-    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: randomUUID() }, code)).toMatchObject({ revoked: false });
-  });
-});
-
-describe.each(await testDatabaseKinds())("the dossier page query on $name", ({ open }) => {
-  let t: TestDatabase;
-  let code: string;
-
-  beforeAll(async () => {
-    t = await open();
-    await seedDemoWorld(t.db, TODAY);
-    await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
-    const [birth] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration"));
-    code = birth!.code;
-    await performCitizenAction(t.db, demoPersonas.an, "confirm", {
-      dossierCode: code,
-      version: birth!.version,
-      idempotencyKey: randomUUID(),
-      input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
-      consent: true,
-    });
-  });
-  afterAll(async () => t?.close());
 
   it("answers in one statement what the separate reads say, for the owner and the co-parent", async () => {
     for (const parent of [demoPersonas.an, demoPersonas.binh]) {
@@ -110,8 +83,13 @@ describe.each(await testDatabaseKinds())("the dossier page query on $name", ({ o
     expect(await homeFor(t.db, "048099999999")).toEqual({ fullName: undefined, dossiers: [] });
   });
 
-  it("finds nothing for another citizen or an unknown code", async () => {
+  it("the page finds nothing for another citizen or an unknown code", async () => {
     expect(await dossierPageFor(t.db, demoPersonas.cuc, code)).toBeUndefined();
     expect(await dossierPageFor(t.db, demoPersonas.an, "HS-2000-999999")).toBeUndefined();
+  });
+  it("tells a signed-out session apart, in the same statement", async () => {
+    await revokeSession(t.db, SID);
+    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: SID }, code)).toMatchObject({ revoked: true });
+    expect(await dossierStatusFor(t.db, { citizenId: demoPersonas.an, sid: randomUUID() }, code)).toMatchObject({ revoked: false });
   });
 });
