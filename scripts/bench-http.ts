@@ -101,7 +101,7 @@ async function measure(dossiers: { code: string; owner: string; version: number 
     await run({ duration: 2, requests });
     const saturated = await run({ duration: SECONDS, requests });
     await drained();
-    const thinking = await withThinkTime((k): Call => {
+    const thinking = await closedLoop((k): Call => {
       const user = owners[k % owners.length]!;
       return { path: target.path(user), headers: target.cookie ? { cookie: cookies.get(user)! } : {} };
     });
@@ -127,9 +127,9 @@ async function measure(dossiers: { code: string; owner: string; version: number 
     };
     // Saturated by our own client, with no think time: autocannon rebuilding a POST body per request
     // tops out near 128 req/s here, below what the server does.
-    const saturated = await withThinkTime(confirmOf(half), 0);
+    const saturated = await closedLoop(confirmOf(half), 0);
     await drained();
-    const thinking = await withThinkTime(confirmOf(queue.length));
+    const thinking = await closedLoop(confirmOf(queue.length));
     rows.push({ route: `${confirmRoute}, ${queue.length} dossiers`, saturated, thinking });
   }
   return rows;
@@ -152,8 +152,8 @@ function drained() {
   return sleep(3000);
 }
 
-/** CONNECTIONS users, each sending `call(k)` and then thinking for an exponential time of mean `thinkMs`. */
-async function withThinkTime(call: (user: number) => Call | undefined, thinkMs = THINK_MS): Promise<Sample> {
+/** CONNECTIONS users in a closed loop: each sends `call(k)`, then thinks for an exponential time of mean `thinkMs` (0: none). */
+async function closedLoop(call: (user: number) => Call | undefined, thinkMs = THINK_MS): Promise<Sample> {
   // Idle sockets are dropped before the server's own 5 s keep-alive timeout, or a user back from a long
   // think could reuse a socket the server is closing at that moment.
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4000 });

@@ -9,6 +9,7 @@ import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate, todayInVietnam } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { FilterSelect } from "@/components/staff/filter-select";
 
 export const dynamic = "force-dynamic";
 
@@ -37,38 +38,13 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
   ]);
   const today = todayInVietnam();
   const services = servicesOfAgency(officer.agency);
-  const select = "mt-1 block min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-2";
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <form method="get" className="mt-4 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-4" aria-label={t("filters")}>
-        <label className="block text-sm font-semibold">
-          {t("service")}
-          <select name="service" defaultValue={filters.service ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {services.map((code) => (
-              <option key={code} value={code}>{pick(findService(code)!.shortName, locale)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-semibold">
-          {t("status")}
-          <select name="status" defaultValue={filters.status ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {queueStatuses.map((s) => (
-              <option key={s} value={s}>{ts(s)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-semibold">
-          {t("commune")}
-          <select name="commune" defaultValue={filters.commune ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {communes.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t("service")} name="service" value={filters.service} all={t("all")} options={services.map((code) => ({ value: code, label: pick(findService(code)!.shortName, locale) }))} />
+        <FilterSelect label={t("status")} name="status" value={filters.status} all={t("all")} options={queueStatuses.map((s) => ({ value: s, label: ts(s) }))} />
+        <FilterSelect label={t("commune")} name="commune" value={filters.commune} all={t("all")} options={communes.map((c) => ({ value: c, label: c }))} />
         <button type="submit" className="min-h-11 self-end rounded-lg bg-slate-800 px-4 font-semibold text-white">{t("apply")}</button>
       </form>
       <p className="mt-4 text-sm text-stone-700" role="status">{t("count", { count: rows.length })}</p>

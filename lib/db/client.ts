@@ -70,20 +70,7 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** A named statement: PostgreSQL parses and plans it once per connection, not on every call. */
-export interface PreparedStatement {
-  name: string;
-  text: string;
-}
-
-/** Runs a prepared statement on the process-wide database (not inside a transaction); for the hottest reads. */
-export async function preparedRows<T>(db: Db, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
-  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
-  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ ...statement, values })).rows;
-  return (await client.query<T>(statement.text, values)).rows;
-}
-
-/** One drizzle prepared statement per database (the app's, or a test's). */
+/** One drizzle prepared statement per database (the app's, or a test's): PostgreSQL plans it once per connection. */
 export function preparedPer<T>(prepare: (db: Db) => T): (db: Db) => T {
   const statements = new WeakMap<Db, T>();
   return (db) => {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { preparedPer, preparedRows, type Db, type Executor, type PreparedStatement } from "./client";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { preparedPer, type Db, type Executor } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
 
@@ -74,21 +74,25 @@ export async function eventsOf(db: Executor, dossierId: string): Promise<(Dossie
   return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
-const STATUS_STATEMENT: PreparedStatement = {
-  name: "dossier_status_v1",
-  text: `SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = $1) AS revoked,
-    (SELECT json_build_object(
-      'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
-      'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date,
-      'updatedAt', to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'events', COALESCE((
-        SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind,
-          'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id)
-        FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))::text
-    FROM dossiers d
-    JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = $2
-    WHERE d.code = $3) AS status_json`,
-};
+const isoUtc = (timestamp: SQL) => sql`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const statusStatement = preparedPer((db) =>
+  db
+    .select({
+      revoked: sql<boolean>`EXISTS (SELECT 1 FROM revoked_sessions WHERE jti = ${sql.placeholder("sid")})`,
+      statusJson: sql<string | null>`(SELECT json_build_object(
+        'code', d.code, 'serviceCode', d.service_code, 'status', d.status, 'version', d.version,
+        'confirmDeadline', d.confirm_deadline, 'slaDueDate', d.sla_due_date, 'updatedAt', ${isoUtc(sql`d.updated_at`)},
+        'events', COALESCE((
+          SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc(sql`e.at`)}) ORDER BY e.id)
+          FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))::text
+        FROM dossiers d
+        JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${sql.placeholder("citizenId")}
+        WHERE d.code = ${sql.placeholder("code")})`,
+    })
+    .from(sql`(VALUES (1)) AS one (x)`)
+    .prepare("dossier_status_v1"),
+);
 
 /**
  * Whether the session was signed out, and the status JSON (a `DossierStatusJson`) as text ready to
@@ -99,8 +103,8 @@ export async function dossierStatusFor(
   who: { citizenId: string; sid: string },
   code: string | null,
 ): Promise<{ revoked: boolean; statusJson: string | null }> {
-  const [row] = await preparedRows<{ revoked: boolean; status_json: string | null }>(db, STATUS_STATEMENT, [who.sid, who.citizenId, code]);
-  return { revoked: row!.revoked, statusJson: row!.status_json };
+  const [row] = await statusStatement(db).execute({ sid: who.sid, citizenId: who.citizenId, code });
+  return row!;
 }
 
 export type DataAccessRow = typeof dataAccessLog.$inferSelect & { dossierCode: string | null };

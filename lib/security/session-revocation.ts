@@ -1,5 +1,5 @@
-import { lt, sql } from "drizzle-orm";
-import { preparedRows, type Db, type Executor, type PreparedStatement } from "../db/client";
+import { eq, lt, sql } from "drizzle-orm";
+import { preparedPer, type Db, type Executor } from "../db/client";
 import { revokedSessions } from "../db/schema";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "./session-policy";
 
@@ -11,9 +11,11 @@ export async function revokeSession(db: Executor, sid: string, authTime?: number
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
 }
 
-const REVOKED_STATEMENT: PreparedStatement = { name: "session_revoked_v1", text: "SELECT 1 FROM revoked_sessions WHERE jti = $1 LIMIT 1" };
+const revokedStatement = preparedPer((db) =>
+  db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, sql.placeholder("sid"))).limit(1).prepare("session_revoked_v1"),
+);
 
 /** Asked on every request that reads a session, hence a prepared statement. */
 export async function isSessionRevoked(db: Db, sid: string): Promise<boolean> {
-  return (await preparedRows(db, REVOKED_STATEMENT, [sid])).length > 0;
+  return (await revokedStatement(db).execute({ sid })).length > 0;
 }
