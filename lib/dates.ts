@@ -15,7 +15,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 const hourMinute = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
 
 /** Today's date (yyyy-MM-dd) in Vietnam, whatever the server's zone. */
-export function todayInVietnam(now: Date = new Date()): string {
+export function todayInVietnam(now: Date): string {
   return isoDay.format(now);
 }
 

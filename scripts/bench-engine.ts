@@ -12,10 +12,10 @@ import { prepareService, preparationStatement } from "../lib/engine/prepare";
 import { getService } from "../lib/services/catalogue";
 import { findDossierFor } from "../lib/db/dossier-queries";
 import { testDatabaseKinds } from "../lib/db/test-databases";
-import { todayInVietnam } from "../lib/dates";
+import * as clock from "../lib/clock";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
-const today = todayInVietnam();
+const today = clock.today();
 const service = getService("medical-licence-renewal");
 if (service.trigger.kind !== "window") throw new Error("the benchmark scans a window trigger");
 
@@ -60,7 +60,7 @@ async function rawBaseline(database: Database): Promise<number> {
   await database.db.execute(sql`
     INSERT INTO raw_dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
     SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline
-    FROM (${candidatesFor(service.trigger, today)}) AS cand`);
+    FROM (${candidatesFor(service, today)}) AS cand`);
   return performance.now() - started;
 }
 

@@ -5,7 +5,7 @@ import { openDatabase } from "../lib/db/client";
 import { seedDemoWorld } from "../lib/gov/demo-world";
 import { seedDemoAgencyKeys } from "../lib/gov/api-keys";
 import { scan } from "../lib/engine/scan";
-import { todayInVietnam } from "../lib/dates";
+import * as clock from "../lib/clock";
 
 // Run before the server starts: the embedded database admits one process at a time.
 const e = env();
@@ -19,7 +19,7 @@ if (e.DATABASE_URL) {
     PERFORM setval('dossier_code_seq', 1, false);
   END $$`);
 }
-const today = todayInVietnam();
+const today = clock.today();
 await seedDemoWorld(database.db, today);
 await seedDemoAgencyKeys(database.db);
 const report = await scan(database.db, { today, origin: e.APP_ORIGIN });

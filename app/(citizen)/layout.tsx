@@ -5,6 +5,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { PwaShell } from "@/components/pwa/pwa-shell";
 import { formatTime } from "@/lib/dates";
+import * as clock from "@/lib/clock";
 
 const icons = {
   forYou: "M12 3l2.6 5.6 6.1.6-4.6 4.1 1.3 6-5.4-3.1-5.4 3.1 1.3-6L3.3 9.2l6.1-.6L12 3z",
@@ -19,7 +20,7 @@ export default async function CitizenLayout({ children }: { children: React.Reac
   return (
     <>
       <PwaShell
-        updatedAt={formatTime(new Date())}
+        updatedAt={formatTime(clock.now())}
         text={{
           offlineBanner: t.raw("pwa.offlineBanner") as string,
           updateReady: t("pwa.updateReady"),

@@ -3,7 +3,7 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
 import { catalogue } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
-import { formatDate, todayInVietnam } from "@/lib/dates";
+import { formatDate } from "@/lib/dates";
 import { kpiFilters } from "@/lib/kpi/filters";
 import { operationsReport } from "@/lib/kpi/operations-report";
 import { communesWithDossiers } from "@/lib/kpi/communes";
@@ -13,6 +13,7 @@ import { FunnelChart } from "./funnel-chart";
 import { BreakdownTable } from "./breakdown-table";
 import { OutboxHealth } from "./outbox-health";
 import { Definitions } from "./definitions";
+import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export async function generateMetadata() {
 export default async function OperationsDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("ioc", "/ioc");
   const filters = kpiFilters.parse(await searchParams);
-  const today = todayInVietnam();
+  const today = clock.today();
   const db = await getDb();
   const [report, communes, t, locale] = await Promise.all([
     operationsReport(db, { today, ...filters }),

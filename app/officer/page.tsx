@@ -7,9 +7,10 @@ import { communesOfAgency, officerQueue, queueStatuses, servicesOfAgency, slaMar
 import { statusSchema } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
-import { formatDate, todayInVietnam } from "@/lib/dates";
+import { formatDate } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect } from "@/components/staff/filter-select";
+import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
     getTranslations("status"),
     getLocale(),
   ]);
-  const today = todayInVietnam();
+  const today = clock.today();
   const services = servicesOfAgency(officer.agency);
   return (
     <>

@@ -3,14 +3,15 @@ import { getTranslations } from "next-intl/server";
 import type { CitizenDossier } from "@/lib/db/dossier-queries";
 import type { ServiceDefinition } from "@/lib/services/definition";
 import { pick } from "@/lib/i18n/localized";
-import { daysBetween, formatDate, todayInVietnam } from "@/lib/dates";
+import { daysBetween, formatDate } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ReasonText } from "./reason-text";
+import * as clock from "@/lib/clock";
 
 export async function DossierCard({ dossier, service, locale }: { dossier: CitizenDossier; service: ServiceDefinition; locale: string }) {
   const t = await getTranslations("home");
   const href = `/dossiers/${dossier.code}`;
-  const daysLeft = Math.max(0, daysBetween(todayInVietnam(), dossier.confirmDeadline));
+  const daysLeft = Math.max(0, daysBetween(clock.today(), dossier.confirmDeadline));
   const headingId = `card-${dossier.code}`;
   return (
     <article aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">

@@ -18,3 +18,14 @@ export function addWorkingDays(from: string, n: number): string {
   }
   return date;
 }
+
+/** The date `n` working days before `to`. */
+export function subtractWorkingDays(to: string, n: number): string {
+  let date = to;
+  let left = n;
+  while (left > 0) {
+    date = addDays(date, -1);
+    if (isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}

@@ -162,6 +162,15 @@ export async function findByVerifyCode(db: Executor, verifyCode: string) {
   return row;
 }
 
+/** A renewal's temporary validity proof by its QR code: public, so it carries no personal data. */
+export async function findByProvisionalCode(db: Executor, provisionalCode: string) {
+  const [row] = await db
+    .select({ serviceCode: dossiers.serviceCode, status: dossiers.status, code: dossiers.code, provisionalCode: dossiers.provisionalCode, prefilled: dossiers.prefilled })
+    .from(dossiers)
+    .where(eq(dossiers.provisionalCode, provisionalCode));
+  return row;
+}
+
 export interface DossierPage {
   dossier: CitizenDossier;
   events: TimelineEvent[];

@@ -174,6 +174,9 @@ export const dossiers = pgTable(
     prefilled: jsonb("prefilled").$type<Record<string, unknown>>().notNull(),
     citizenData: jsonb("citizen_data").$type<Record<string, unknown>>().notNull().default({}),
     confirmDeadline: date("confirm_deadline").notNull(),
+    // The engine's day when the dossier began waiting for the citizen (prepared, or sent back for more
+    // information): reminders compare it with the scan's day, never with the wall clock.
+    awaitingSince: date("awaiting_since"),
     legalDeadline: date("legal_deadline"),
     slaDueDate: date("sla_due_date"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -181,6 +184,8 @@ export const dossiers = pgTable(
     receiptNo: text("receipt_no").unique(), // the One-Stop system's own number
     result: jsonb("result").$type<Record<string, string>>(),
     verifyCode: text("verify_code").unique(),
+    // A renewal submitted in time: the QR code of the temporary validity proof until the decision.
+    provisionalCode: text("provisional_code").unique(),
     resultAt: timestamp("result_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),

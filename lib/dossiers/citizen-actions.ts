@@ -7,9 +7,10 @@ import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
 import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { citizenInputSchema, fieldErrorsOf, suggestedValues, type FieldErrors } from "../services/citizen-input";
-import { addWorkingDays } from "../calendar/working-days";
-import { todayInVietnam } from "../dates";
+
 import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./status";
+import { transition } from "./transition";
+import * as clock from "../clock";
 
 type CitizenActionKind = "confirm" | "amend";
 
@@ -61,6 +62,7 @@ export async function performCitizenAction(
   citizenId: string,
   kind: CitizenActionKind,
   req: CitizenActionRequest,
+  opts: { origin?: string; today?: string } = {},
 ): Promise<CitizenActionResult> {
   const dossier = await findDossierFor(db, citizenId, req.dossierCode);
   const service = dossier && findService(dossier.serviceCode);
@@ -84,15 +86,13 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const { result, event } = await apply(tx, citizenId, kind, dossier, req.version, merged, service.slaWorkingDays, req.note);
+    const result = await apply(tx, citizenId, kind, dossier, req, merged, { origin: opts.origin ?? "", today: opts.today ?? clock.today() });
     if (result.ok || result.error === "conflict") {
       await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
     } else {
       // Nothing happened, so the key is released for a later, valid attempt.
       await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, req.idempotencyKey));
     }
-    // Last: the event's insert takes the audit chain's lock, which is held until the commit.
-    if (event) await tx.insert(dossierEvents).values(event);
     return result;
   });
 }
@@ -110,53 +110,42 @@ async function apply(
   citizenId: string,
   kind: CitizenActionKind,
   dossier: CitizenDossier,
-  version: number,
+  req: CitizenActionRequest,
   data: Record<string, unknown>,
-  slaWorkingDays: number,
-  note: string | undefined,
-): Promise<{ result: CitizenActionResult; event?: typeof dossierEvents.$inferInsert }> {
-  const submitting = kind === "confirm";
+  at: { origin: string; today: string },
+): Promise<CitizenActionResult> {
+  const changed = changesBetween(dossier.citizenData, data);
+  if (kind === "confirm") {
+    const moved = await transition(tx, {
+      dossierId: dossier.id,
+      version: req.version,
+      to: "submitted",
+      actor: { kind: "citizen", id: citizenId },
+      ...at,
+      note: req.note,
+      citizenData: data,
+      eventData: { changed },
+    });
+    if (moved.ok) return { ok: true, status: moved.status, version: moved.version };
+    return refusal(moved.status ?? dossier.status, moved.version ?? dossier.version);
+  }
   const [updated] = await tx
     .update(dossiers)
-    .set({
-      citizenData: data,
-      version: sql`${dossiers.version} + 1`,
-      updatedAt: sql`now()`,
-      ...(submitting && {
-        status: "submitted",
-        submittedAt: sql`now()`,
-        submittedBy: citizenId,
-        slaDueDate: addWorkingDays(todayInVietnam(), slaWorkingDays),
-      }),
-    })
-    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, version), inArray(dossiers.status, [...awaitingCitizenStatuses])))
+    .set({ citizenData: data, version: sql`${dossiers.version} + 1`, updatedAt: clock.now() })
+    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, req.version), inArray(dossiers.status, [...awaitingCitizenStatuses])))
     .returning({ version: dossiers.version, status: dossiers.status });
-
   if (!updated) {
-    const [current] = await tx
-      .select({ version: dossiers.version, status: dossiers.status })
-      .from(dossiers)
-      .where(eq(dossiers.id, dossier.id));
-    const status = (current?.status ?? dossier.status) as Status;
-    if (!isAwaitingCitizen(status)) return { result: { ok: false, error: "not_editable", status } };
-    return { result: { ok: false, error: "conflict", version: current?.version ?? dossier.version } };
+    const [current] = await tx.select({ version: dossiers.version, status: dossiers.status }).from(dossiers).where(eq(dossiers.id, dossier.id));
+    return refusal((current?.status ?? dossier.status) as Status, current?.version ?? dossier.version);
   }
+  await tx.insert(dossierEvents).values({ dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } });
+  return { ok: true, status: updated.status as Status, version: updated.version };
+}
 
-  const changed = changesBetween(dossier.citizenData, data);
-  const event: typeof dossierEvents.$inferInsert =
-    submitting
-      ? {
-          dossierId: dossier.id,
-          kind: "status",
-          fromStatus: dossier.status,
-          toStatus: "submitted",
-          actorKind: "citizen",
-          actorId: citizenId,
-          note: note || null,
-          data: { changed },
-        }
-      : { dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } };
-  return { result: { ok: true, status: updated.status as Status, version: updated.version }, event };
+/** A dossier that left the citizen's hands is not editable; one changed since it was read is a conflict. */
+function refusal(status: Status, version: number): CitizenActionResult {
+  if (!isAwaitingCitizen(status)) return { ok: false, error: "not_editable", status };
+  return { ok: false, error: "conflict", version };
 }
 
 /** Applies the validated fields: a value sets the field, a cleared (undefined) one removes it. */

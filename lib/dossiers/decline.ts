@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
-import { dossierEvents, dossiers } from "../db/schema";
 import { findDossierFor } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
+import { transition } from "./transition";
+import * as clock from "../clock";
 
 const declineRequest = z.object({
   dossierCode: dossierCodeSchema,
@@ -14,28 +14,23 @@ const declineRequest = z.object({
 type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
 
 /** "Không cần": the citizen says a prepared dossier is not needed (e.g. the vehicle is sold). */
-export async function declineDossier(db: Db, citizenId: string, input: unknown): Promise<DeclineResult> {
+export async function declineDossier(db: Db, citizenId: string, input: unknown, opts: { origin?: string } = {}): Promise<DeclineResult> {
   const parsed = declineRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const dossier = await findDossierFor(db, citizenId, parsed.data.dossierCode);
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!service.declinable || dossier.status !== "prepared") return { ok: false, error: "not_declinable" };
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(dossiers)
-      .set({ status: "declined", version: sql`${dossiers.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, parsed.data.version), eq(dossiers.status, "prepared")))
-      .returning({ id: dossiers.id });
-    if (!updated) return { ok: false as const, error: "conflict" as const };
-    await tx.insert(dossierEvents).values({
+  const result = await db.transaction((tx) =>
+    transition(tx, {
       dossierId: dossier.id,
-      kind: "status",
-      fromStatus: "prepared",
-      toStatus: "declined",
-      actorKind: "citizen",
-      actorId: citizenId,
-    });
-    return { ok: true as const };
-  });
+      version: parsed.data.version,
+      to: "declined",
+      actor: { kind: "citizen", id: citizenId },
+      today: clock.today(),
+      origin: opts.origin ?? "",
+    }),
+  );
+  if (result.ok) return { ok: true };
+  return { ok: false, error: result.error === "not_allowed" ? "not_declinable" : "conflict" };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SmsTemplateKey } from "../sms/templates";
 
 export const statuses = [
   "prepared",
@@ -16,26 +17,53 @@ export const statuses = [
 export const statusSchema = z.enum(statuses);
 export type Status = z.infer<typeof statusSchema>;
 
-const transitions: Record<Status, readonly Status[]> = {
-  prepared: ["submitted", "declined", "expired"],
-  submitted: ["received", "rejected"],
-  received: ["processing", "approved", "needs_info", "rejected"],
-  processing: ["approved", "needs_info", "rejected"],
-  needs_info: ["submitted", "expired"],
-  approved: ["delivered"],
-  delivered: [],
-  declined: [],
-  expired: [],
-  rejected: [],
+export const actorKinds = ["citizen", "officer", "engine", "system"] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/** What entering a status writes besides the status itself; applied by transition() alone. */
+export type Effect =
+  | "submission" // submitted at/by, SLA due date, a renewal's temporary validity code
+  | "receipt" // the One-Stop receipt number
+  | "result" // the result, its verify code and time
+  | "delivery" // delivered at, the postal tracking number
+  | "citizenDeadline"; // a new confirmation deadline: the citizen is asked again
+
+interface StatusRule {
+  /** The statuses this one may be entered from; `prepared` is only ever created by the engine. */
+  from: readonly Status[];
+  by: readonly ActorKind[];
+  effects: readonly Effect[];
+  sms?: SmsTemplateKey;
+}
+
+/** The dossier lifecycle (SPEC §4) as one table: who may move a dossier where, and what follows. */
+export const lifecycle: Record<Status, StatusRule> = {
+  prepared: { from: [], by: ["engine"], effects: [] },
+  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"] },
+  declined: { from: ["prepared"], by: ["citizen"], effects: [] },
+  expired: { from: ["prepared", "needs_info"], by: ["engine"], effects: [] },
+  received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], sms: "received" },
+  processing: { from: ["received"], by: ["officer"], effects: [] },
+  needs_info: { from: ["received", "processing"], by: ["officer"], effects: ["citizenDeadline"], sms: "needsInfo" },
+  approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], sms: "approved" },
+  rejected: { from: ["submitted", "received", "processing"], by: ["officer"], effects: [], sms: "rejected" },
+  delivered: { from: ["approved"], by: ["officer"], effects: ["delivery"], sms: "delivered" },
 };
 
-export function canTransition(from: Status, to: Status): boolean {
-  return transitions[from].includes(to);
+/** Working days a citizen has to answer a request for more information. */
+export const NEEDS_INFO_WORKING_DAYS = 10;
+
+export function canTransition(from: Status, to: Status, by?: ActorKind): boolean {
+  const rule = lifecycle[to];
+  return rule.from.includes(from) && (by === undefined || rule.by.includes(by));
 }
 
 /** The statuses in which the citizen may still change the data and confirm. */
-export const awaitingCitizenStatuses: readonly Status[] = ["prepared", "needs_info"];
+export const awaitingCitizenStatuses: readonly Status[] = lifecycle.submitted.from;
 
 export function isAwaitingCitizen(status: Status): boolean {
   return awaitingCitizenStatuses.includes(status);
 }
+
+/** Submitted and not yet decided: the agency has the dossier. */
+export const pendingDecisionStatuses: readonly Status[] = ["submitted", "received", "processing", "needs_info"];

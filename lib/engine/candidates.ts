@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Trigger } from "../services/definition";
+import type { ServiceDefinition, Trigger } from "../services/definition";
+import { renewalDeadlines } from "./deadlines";
 
 export interface IdRange {
   from: number;
@@ -29,7 +30,8 @@ export function sourceIdSpan(trigger: Trigger): SQL | undefined {
  * Columns: owner_id, owner_phone, owner_name, owner_sex, subject_key, trigger_period, reason, prefilled, confirm_deadline,
  * legal_deadline, co_parents (text[]: the other parents, who may act too), sms_vars (jsonb).
  */
-export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange): SQL {
+export function candidatesFor(service: ServiceDefinition, today: string, chunk?: IdRange): SQL {
+  const trigger = service.trigger;
   const day = sql`${today}::date`;
   const within = (column: SQL) => (chunk ? sql` AND ${column} >= ${chunk.from} AND ${column} < ${chunk.to}` : sql``);
   switch (trigger.kind) {
@@ -69,12 +71,16 @@ export function candidatesFor(trigger: Trigger, today: string, chunk?: IdRange):
             'holderName', c.full_name, 'licenceNumber', l.number, 'issuer', l.issuer, 'scope', l.scope,
             'expiresOn', l.expires_on, 'subject', l.subject, 'address', l.address
           ) AS prefilled,
-          l.expires_on AS confirm_deadline,
+          dl.deadline AS confirm_deadline,
           l.expires_on AS legal_deadline,
           ARRAY[]::text[] AS co_parents,
           jsonb_build_object('subjectPlate', coalesce(l.subject, '')) AS sms_vars
         FROM licences l
         JOIN citizens c ON c.id = l.holder_id
+        JOIN (VALUES ${sql.join(
+          renewalDeadlines(today, trigger.daysBefore, service.slaWorkingDays).map(([e, d]) => sql`(${e}::date, ${d}::date)`),
+          sql`, `,
+        )}) AS dl(expires_on, deadline) ON dl.expires_on = l.expires_on
         WHERE l.kind = ${trigger.licenceKind}
           AND l.expires_on >= ${day} AND l.expires_on <= ${day} + ${trigger.daysBefore}::int${within(sql`l.id`)}`;
     case "list":

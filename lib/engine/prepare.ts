@@ -52,7 +52,7 @@ async function prepareChunk(
 }
 
 export function preparationStatement(service: ServiceDefinition, opts: { today: string; origin: string }, chunk?: IdRange): SQL {
-  const candidates = candidatesFor(service.trigger, opts.today, chunk);
+  const candidates = candidatesFor(service, opts.today, chunk);
   const datasets = sql.join(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,
@@ -60,8 +60,8 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
   return sql`
     WITH cand AS (${candidates}),
     ins AS (
-      INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
-      SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline FROM cand
+      INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, awaiting_since)
+      SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, ${opts.today}::date FROM cand
       ON CONFLICT (service_code, subject_key, trigger_period) DO NOTHING
       RETURNING id, owner_id, subject_key
     ),

@@ -1,16 +1,17 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import { catalogue } from "../services/catalogue";
-import { awaitingCitizenStatuses } from "../dossiers/status";
+import { lifecycle } from "../dossiers/status";
+import { smsTemplates } from "../sms/templates";
 
 const REMINDER_DAYS_BEFORE = 7;
 
-const TEMPLATE =
-  "DVC Da Nang: Nhac {salutation} {firstName}: ho so {service} can xac nhan truoc {deadline}. Xem: {link} Ma doi chieu {matchCode}";
+const statusList = (list: readonly string[]) => sql`(${sql.join(list.map((s) => sql`${s}`), sql`, `)})`;
 
 /**
- * One reminder per unconfirmed dossier when its confirmation deadline is near, in one statement;
- * the outbox's dedupe key makes a second run send nothing.
+ * One reminder per dossier waiting for its citizen (prepared, or sent back for more information) when
+ * its confirmation deadline is near, in one statement. The outbox's dedupe key is per deadline: a
+ * second run sends nothing, and a new deadline (more information asked) gets its own reminder.
  */
 export async function queueReminders(db: Executor, opts: { today: string; origin: string }): Promise<number> {
   const names = sql.join(
@@ -21,8 +22,8 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
     WITH names(code, name) AS (VALUES ${names}),
     sms AS (
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
-      SELECT 'reminder:' || d.id, c.phone,
-        render_template(${TEMPLATE}, jsonb_build_object(
+      SELECT 'reminder:' || d.id || ':' || d.confirm_deadline, c.phone,
+        render_template(${smsTemplates.reminder.text}, jsonb_build_object(
           'salutation', CASE c.sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
           'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
           'service', lower(unaccent_vi(n.name)),
@@ -34,10 +35,10 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
       JOIN names n ON n.code = d.service_code
       JOIN citizens c ON c.id = d.owner_id
       JOIN deep_links l ON l.dossier_id = d.id
-      WHERE d.status = 'prepared' AND c.phone IS NOT NULL
+      WHERE d.status IN ${statusList(lifecycle.submitted.from)} AND c.phone IS NOT NULL
         AND d.confirm_deadline >= ${opts.today}::date
         AND d.confirm_deadline - ${opts.today}::date <= ${REMINDER_DAYS_BEFORE}
-        AND (d.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date < ${opts.today}::date
+        AND d.awaiting_since < ${opts.today}::date
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id
     )
@@ -45,13 +46,17 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
   return Number(row?.n ?? 0);
 }
 
-/** Dossiers nobody confirmed by their deadline become `expired`, each with its event. */
+/**
+ * Dossiers nobody confirmed by their deadline become `expired`: the lifecycle's one set-based move,
+ * reading the same table as transition() (which statuses may expire, and that the engine does it).
+ */
 export async function expireUnconfirmed(db: Executor, opts: { today: string }): Promise<number> {
-  const awaiting = sql`(${sql.join(awaitingCitizenStatuses.map((s) => sql`${s}`), sql`, `)})`;
+  const rule = lifecycle.expired;
+  if (!rule.by.includes("engine") || rule.effects.length > 0 || rule.sms) throw new Error("expiry is set-based: no effects or SMS");
   const [row] = await queryRows<{ n: number }>(db, sql`
     WITH due AS (
       SELECT id, status FROM dossiers
-      WHERE status IN ${awaiting} AND confirm_deadline < ${opts.today}::date
+      WHERE status IN ${statusList(rule.from)} AND confirm_deadline < ${opts.today}::date
       FOR UPDATE SKIP LOCKED
     ),
     expired AS (

@@ -4,7 +4,7 @@ import { catalogue as defaultCatalogue } from "../services/catalogue";
 import type { ServiceDefinition } from "../services/definition";
 import { prepareService } from "./prepare";
 import { expireUnconfirmed, queueReminders } from "./reminders";
-import { todayInVietnam } from "../dates";
+import * as clock from "../clock";
 
 interface ScanOptions {
   today?: string;
@@ -24,8 +24,8 @@ export interface ScanReport {
 
 /** Runs every rule of the catalogue once and records what it did. */
 export async function scan(db: Db, opts: ScanOptions): Promise<ScanReport> {
-  const started = new Date();
-  const today = opts.today ?? todayInVietnam();
+  const started = clock.now();
+  const today = opts.today ?? clock.today();
   const prepared: Record<string, number> = {};
   let sms = 0;
   for (const service of opts.services ?? defaultCatalogue) {
@@ -35,7 +35,7 @@ export async function scan(db: Db, opts: ScanOptions): Promise<ScanReport> {
   }
   const expired = await expireUnconfirmed(db, { today });
   const reminders = await queueReminders(db, { today, origin: opts.origin });
-  const finished = new Date();
+  const finished = clock.now();
   await db.insert(engineRuns).values({ startedAt: started, finishedAt: finished, counts: { ...prepared, sms, reminders, expired } });
   return { today, prepared, sms, reminders, expired, ms: finished.getTime() - started.getTime() };
 }

@@ -4,10 +4,11 @@ import type { Db } from "../db/client";
 import { birthNotices, citizens, dossiers } from "../db/schema";
 import { prepareService } from "../engine/prepare";
 import { getService } from "../services/catalogue";
-import { addDays, todayInVietnam } from "../dates";
+import { addDays } from "../dates";
 import type { Locale } from "../i18n/locales";
 import { isoDate, personalId, requiredText } from "./imports/cells";
 import { govText, isGovTextKey, type GovText, type GovTextKey } from "./imports/texts";
+import * as clock from "../clock";
 
 const SERVICE = "birth-registration";
 
@@ -80,7 +81,7 @@ export async function receiveBirthNotice(
   body: unknown,
   opts: { origin: string; today?: string; locale?: Locale },
 ): Promise<BirthNoticeOutcome> {
-  const today = opts.today ?? todayInVietnam();
+  const today = opts.today ?? clock.today();
   const t = govText(opts.locale);
   const service = getService(SERVICE);
   if (service.trigger.kind !== "event") throw new Error(`${SERVICE} must be triggered by an event`);

@@ -13,14 +13,15 @@ import { performOfficerAction, type OfficerAction } from "../dossiers/officer-ac
 import { rateDossier } from "../dossiers/ratings";
 import type { Status } from "../dossiers/status";
 import { catalogue, getService } from "../services/catalogue";
-import { addDays, todayInVietnam } from "../dates";
+import { addDays } from "../dates";
 import { dossierKpis, emptyCounts, type DossierKpis } from "./dossier-kpis";
 import { operationsReport } from "./operations-report";
 import { communesWithDossiers } from "./communes";
 import { kpiRates } from "./rates";
+import * as clock from "../clock";
 
 // The real functions stamp now() and count SLAs from the real date, so the log is built around it.
-const TODAY = todayInVietnam();
+const TODAY = clock.today();
 const LATER = addDays(TODAY, 60);
 const ORIGIN = "https://dvc.example.vn";
 const HAI_CHAU = "Phường Hải Châu";

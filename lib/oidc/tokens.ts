@@ -9,6 +9,7 @@ import { authenticateClient } from "./client-registry";
 import { redeemCode } from "./codes";
 import { singleValuedParams } from "./form-params";
 import { SIGNING_ALG, signingKey } from "./keys";
+import * as clock from "../clock";
 
 const TOKEN_TTL_SECONDS = 600;
 
@@ -81,7 +82,7 @@ export async function exchangeCode(db: Db, request: TokenRequest): Promise<Token
 
   const issuer = vneidIssuer();
   const key = await signingKey(db);
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.now().getTime() / 1000);
   const accessToken = await new SignJWT({ client_id: client.clientId, scope: "openid profile phone" })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: "at+jwt" })
     .setIssuer(issuer)

@@ -14,9 +14,10 @@ import { citizens, licences } from "../db/schema";
 import { hashPasscode } from "../auth/passcode";
 import { seedDemoWorld } from "../gov/demo-world";
 import { scan } from "../engine/scan";
-import { addDays, todayInVietnam } from "../dates";
+import { addDays } from "../dates";
 import { sessionCookie } from "./session-cookie";
 import { IDLE_TIMEOUT_SECONDS, startSession } from "./session-policy";
+import * as clock from "../clock";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -56,7 +57,7 @@ export async function seedPopulation(url: string, opts: { people: number; licenc
       EXECUTE format('TRUNCATE TABLE %I RESTART IDENTITY CASCADE', r.tablename);
     END LOOP;
   END $$`);
-  const today = todayInVietnam();
+  const today = clock.today();
   await seedDemoWorld(db, today);
   const passcodeHash = await hashPasscode(PASSCODE);
   for (let start = 0; start < opts.people; start += 500) {

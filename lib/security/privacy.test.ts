@@ -10,8 +10,9 @@ import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { performOfficerAction, type OfficerAction } from "../dossiers/officer-actions";
 import { getService } from "../services/catalogue";
-import { addDays, todayInVietnam } from "../dates";
+import { addDays } from "../dates";
 import { createLogger, redactConsole, scrub, scrubText } from "../log";
+import * as clock from "../clock";
 
 const ID = /(?<!\d)\d{12}(?!\d)/;
 const PHONE = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){9}(?!\d)/;
@@ -65,7 +66,7 @@ describe("server logs never carry a personal id or a phone number", () => {
 
 describe("every SMS the demo world produces names no personal data beyond a first name", () => {
   let database: Database;
-  const today = todayInVietnam();
+  const today = clock.today();
   const origin = "https://dichvu.danang.gov.vn";
 
   beforeAll(async () => {

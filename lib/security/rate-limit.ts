@@ -1,6 +1,7 @@
 import { lt, sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import { rateLimitWindows } from "../db/schema";
+import * as clock from "../clock";
 
 export interface RateLimit {
   limit: number;
@@ -13,7 +14,7 @@ type RateDecision = { allowed: true; remaining: number } | { allowed: false; ret
  * Counts one request against `bucket` in a fixed window, in the database so every app process shares
  * the count: a single upsert, atomic under concurrency. Old windows are swept now and then.
  */
-export async function hitRateLimit(db: Executor, bucket: string, rule: RateLimit, now: Date = new Date()): Promise<RateDecision> {
+export async function hitRateLimit(db: Executor, bucket: string, rule: RateLimit, now: Date = clock.now()): Promise<RateDecision> {
   const windowMs = rule.windowSeconds * 1000;
   const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await queryRows<{ hits: number }>(

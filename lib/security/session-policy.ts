@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import * as clock from "../clock";
 
 /** ASVS 3.3: a session ends after 15 minutes without activity and 8 hours after sign-in, whatever happens. */
 export const IDLE_TIMEOUT_SECONDS = 15 * 60;
@@ -18,7 +19,7 @@ export interface SessionClaims {
 
 export type SessionVerdict = { ok: true } | { ok: false; reason: "malformed" | "idle" | "absolute" | "future" };
 
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
+export const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
 /** A fresh session at sign-in: a new id (no fixation of an earlier one), and both clocks start now. */
 export function startSession<T extends object>(token: T, now: number): T & { sid: string; authTime: number; lastSeen: number } {

@@ -4,6 +4,7 @@ import { queryRows, type Db, type Executor } from "../db/client";
 import { smsOutbox } from "../db/schema";
 import type { SendResult, SmsGateway } from "./gateway";
 import { safeErrorText } from "./redact";
+import * as clock from "../clock";
 
 interface DispatchOptions {
   now?: Date;
@@ -111,13 +112,13 @@ export async function dispatchDue(db: Db, gateway: SmsGateway, opts: DispatchOpt
   const batchSize = opts.batchSize ?? DEFAULTS.batchSize;
   const maxAttempts = opts.maxAttempts ?? DEFAULTS.maxAttempts;
   const leaseMs = opts.leaseMs ?? DEFAULTS.leaseMs;
-  const clock = () => opts.now ?? new Date();
-  const report: DispatchReport = { sent: 0, retried: 0, failed: await failAbandoned(db, clock(), maxAttempts) };
-  const claimedAt = clock().getTime();
+  const current = () => opts.now ?? clock.now();
+  const report: DispatchReport = { sent: 0, retried: 0, failed: await failAbandoned(db, current(), maxAttempts) };
+  const claimedAt = current().getTime();
   for (const row of await claimDue(db, new Date(claimedAt), batchSize, leaseMs, maxAttempts)) {
     // Past the lease another dispatcher may already own the rest of the batch.
-    if (clock().getTime() >= claimedAt + leaseMs) break;
-    const outcome = await record(db, row, await sendSafely(gateway, row), clock(), maxAttempts);
+    if (current().getTime() >= claimedAt + leaseMs) break;
+    const outcome = await record(db, row, await sendSafely(gateway, row), current(), maxAttempts);
     if (outcome) report[outcome] += 1;
   }
   return report;

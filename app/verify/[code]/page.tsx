@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { findByVerifyCode } from "@/lib/db/dossier-queries";
+import { findByProvisionalCode, findByVerifyCode } from "@/lib/db/dossier-queries";
+import { provisionalProof } from "@/lib/dossiers/provisional-proof";
+import * as clock from "@/lib/clock";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
@@ -18,14 +20,33 @@ const code = z.string().regex(/^[A-Za-z0-9_-]{10,40}$/);
 /** Public check of a result's QR code: says whether it is genuine, never who it belongs to. */
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
   const parsed = code.safeParse((await params).code);
-  const found = parsed.success ? await findByVerifyCode(await getDb(), parsed.data) : undefined;
+  const db = await getDb();
+  const found = parsed.success ? await findByVerifyCode(db, parsed.data) : undefined;
   const service = found && findService(found.serviceCode);
   const valid = Boolean(found && service && (found.status === "approved" || found.status === "delivered"));
-  const [t, locale] = await Promise.all([getTranslations("verify"), getLocale()]);
+  const renewal = !found && parsed.success ? await findByProvisionalCode(db, parsed.data) : undefined;
+  const proof = renewal && provisionalProof(renewal, clock.today());
+  const renewalService = renewal && findService(renewal.serviceCode);
+  const [t, tp, locale] = await Promise.all([getTranslations("verify"), getTranslations("provisional"), getLocale()]);
   return (
     <main id="main" className="mx-auto max-w-md px-5 py-10">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      {valid && found && service ? (
+      {proof && renewalService ? (
+        <section className="mt-6 rounded-xl border-2 border-emerald-700 bg-emerald-50 p-5" aria-labelledby="verdict">
+          <h2 id="verdict" className="flex items-center gap-2 text-xl font-bold text-emerald-900">
+            <span aria-hidden="true">✓</span> {tp("valid")}
+          </h2>
+          <p className="mt-3">
+            {tp("verifyBody", {
+              document: pick(renewalService.shortName, locale),
+              licence: String(proof.licenceNumber ?? ""),
+              expiredOn: formatDate(proof.expiredOn),
+              issuer: pick(renewalService.agency.name, locale),
+            })}
+          </p>
+          <p className="mt-3 text-sm text-stone-700">{t("privacy")}</p>
+        </section>
+      ) : valid && found && service ? (
         <section className="mt-6 rounded-xl border-2 border-emerald-700 bg-emerald-50 p-5" aria-labelledby="verdict">
           <h2 id="verdict" className="flex items-center gap-2 text-xl font-bold text-emerald-900">
             <span aria-hidden="true">✓</span> {t("valid")}

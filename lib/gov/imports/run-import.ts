@@ -5,12 +5,13 @@ import { queryRows, type Db } from "../../db/client";
 import { importRuns } from "../../db/schema";
 import { prepareService } from "../../engine/prepare";
 import { catalogue } from "../../services/catalogue";
-import { todayInVietnam } from "../../dates";
+
 import type { Locale } from "../../i18n/locales";
 import { csvRecords, type CsvRecord } from "./csv-records";
 import type { ImportDataset } from "./dataset";
 import { importDatasets, type ImportDatasetCode } from "./registry";
 import { govText, isGovTextKey, type GovText } from "./texts";
+import * as clock from "../../clock";
 
 interface RowError {
   line: number;
@@ -182,7 +183,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
     report: result.errors,
   });
 
-  const today = opts.today ?? todayInVietnam();
+  const today = opts.today ?? clock.today();
   const prepared: Record<string, number> = {};
   let sms = 0;
   for (const service of catalogue.filter((s) => dataset.feeds(s.trigger))) {

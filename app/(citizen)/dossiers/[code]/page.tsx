@@ -12,7 +12,7 @@ import { initialValues } from "@/lib/services/citizen-input";
 import type { ServiceDefinition } from "@/lib/services/definition";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { pick } from "@/lib/i18n/localized";
-import { daysBetween, formatDate, todayInVietnam } from "@/lib/dates";
+import { daysBetween, formatDate } from "@/lib/dates";
 import { formatVnd } from "@/lib/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
@@ -24,6 +24,9 @@ import { declineService, rateService, saveDossier } from "./actions";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ResultSummary } from "@/components/dossier/result-summary";
+import * as clock from "@/lib/clock";
+import { provisionalProof } from "@/lib/dossiers/provisional-proof";
+import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -42,12 +45,13 @@ export default async function DossierPage(props: Props) {
   const { dossier, events, access, matchCode } = page;
   const owner = dossier.role === "co-parent" ? page.ownerName : null;
   const rating = dossier.status === "delivered" ? page.ratingScore : null;
-  const today = todayInVietnam();
+  const today = clock.today();
   const awaiting = isAwaitingCitizen(dossier.status);
   const justSubmitted = search.submitted === "1" && dossier.status === "submitted";
   const lastNoteFor = (status: string) => events.findLast((e) => e.toStatus === status)?.note;
   const officerRequest = dossier.status === "needs_info" ? lastNoteFor("needs_info") : undefined;
   const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
+  const proof = provisionalProof(dossier, today);
 
   return (
     <OfflineQueryProvider>
@@ -73,6 +77,8 @@ export default async function DossierPage(props: Props) {
           <p className="mt-1">{t("dossier.submittedBody", { code: dossier.code })}</p>
         </div>
       )}
+
+      {proof && <ProvisionalProofPanel proof={proof} />}
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInVietnam } from "@/lib/dates";
+import { addDays } from "@/lib/dates";
+import * as clock from "@/lib/clock";
 
 // The route opens the process-wide database: point it at a fresh in-memory one before it is imported.
 process.env.PGLITE_DIR = "memory://";
@@ -10,7 +11,7 @@ const { getDb } = await import("@/lib/db/client");
 const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
 const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 
-const today = todayInVietnam();
+const today = clock.today();
 
 function post(body: string, headers: Record<string, string> = {}) {
   return POST(

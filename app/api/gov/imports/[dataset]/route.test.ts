@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { todayInVietnam } from "@/lib/dates";
+import * as clock from "@/lib/clock";
 
 // The route opens the process-wide database: point it at a fresh in-memory one before it is imported.
 process.env.PGLITE_DIR = "memory://";
@@ -10,7 +10,7 @@ const { getDb } = await import("@/lib/db/client");
 const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
 const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 
-const year = todayInVietnam().slice(0, 4);
+const year = clock.today().slice(0, 4);
 const list = `household_head_id,category,members,commune,year\n${demoPersonas.giang},cận nghèo,4,Phường Hải Châu,${year}\n048099999999,nghèo,2,Xã Hòa Vang,${year}\n`;
 
 function post(dataset: string, body: BodyInit | null, headers: Record<string, string> = {}) {
@@ -30,7 +30,7 @@ function post(dataset: string, body: BodyInit | null, headers: Record<string, st
 describe("POST /api/gov/imports/{dataset}", () => {
   beforeAll(async () => {
     const db = await getDb();
-    await seedDemoWorld(db, todayInVietnam());
+    await seedDemoWorld(db, clock.today());
     await seedDemoAgencyKeys(db);
   });
 

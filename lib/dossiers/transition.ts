@@ -1,0 +1,123 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../db/client";
+import { citizens, deepLinks, dossierEvents, dossiers, smsOutbox } from "../db/schema";
+import { getService } from "../services/catalogue";
+import { renderTemplate } from "../services/render";
+import { smsTemplates } from "../sms/templates";
+import { addWorkingDays } from "../calendar/working-days";
+import * as clock from "../clock";
+import { issueResult } from "./results";
+import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Status } from "./status";
+
+export interface TransitionRequest {
+  dossierId: string;
+  /** The version the actor saw: a dossier changed since is a conflict, never overwritten. */
+  version: number;
+  to: Status;
+  actor: { kind: ActorKind; id: string | null };
+  today: string;
+  origin: string;
+  note?: string | null;
+  /** The citizen's data as submitted (confirm). */
+  citizenData?: Record<string, unknown>;
+  eventData?: Record<string, unknown>;
+}
+
+export type TransitionResult =
+  | { ok: true; from: Status; status: Status; version: number; eventId: number }
+  | { ok: false; error: "not_found" | "conflict" | "not_allowed"; version?: number; status?: Status };
+
+type DossierRow = typeof dossiers.$inferSelect;
+type Columns = Partial<typeof dossiers.$inferInsert>;
+
+/**
+ * The only writer of a dossier's status: it locks the row, checks the lifecycle table and the version,
+ * applies the target status's effects, writes the status event and queues the SMS the table names.
+ */
+export async function transition(tx: Tx, req: TransitionRequest): Promise<TransitionResult> {
+  const [current] = await tx.select().from(dossiers).where(eq(dossiers.id, req.dossierId)).for("update");
+  if (!current) return { ok: false, error: "not_found" };
+  const from = statusSchema.parse(current.status);
+  if (current.version !== req.version) return { ok: false, error: "conflict", version: current.version, status: from };
+  if (!canTransition(from, req.to, req.actor.kind)) return { ok: false, error: "not_allowed", version: current.version, status: from };
+
+  const columns: Columns = { status: req.to, version: current.version + 1, updatedAt: clock.now() };
+  if (req.citizenData) columns.citizenData = req.citizenData;
+  for (const effect of lifecycle[req.to].effects) Object.assign(columns, await effectColumns(effect, tx, current, req));
+  await tx.update(dossiers).set(columns).where(eq(dossiers.id, current.id));
+
+  const published = columns.result ? { result: columns.result } : columns.receiptNo ? { receiptNo: columns.receiptNo } : null;
+  const [event] = await tx
+    .insert(dossierEvents)
+    .values({
+      dossierId: current.id,
+      kind: "status",
+      fromStatus: from,
+      toStatus: req.to,
+      actorKind: req.actor.kind,
+      actorId: req.actor.id,
+      note: req.note || null,
+      data: req.eventData || published ? { ...req.eventData, ...published } : null,
+    })
+    .returning({ id: dossierEvents.id });
+  await queueStatusSms(tx, { ...current, ...columns } as DossierRow, req.to, event!.id, req.origin);
+  return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
+}
+
+async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: TransitionRequest): Promise<Columns> {
+  const service = getService(dossier.serviceCode);
+  switch (effect) {
+    case "submission":
+      return {
+        submittedAt: clock.now(),
+        submittedBy: req.actor.id,
+        slaDueDate: addWorkingDays(req.today, service.slaWorkingDays),
+        // A renewal decided after the old licence expires: its holder shows this proof until then.
+        ...(service.issues === "licence-renewal" && !dossier.provisionalCode && { provisionalCode: randomBytes(10).toString("base64url") }),
+      };
+    case "receipt":
+      return { receiptNo: await nextReceiptNo(tx, req.today) };
+    case "result":
+      return {
+        result: await issueResult(tx, service, dossier, req.today),
+        verifyCode: randomBytes(10).toString("base64url"),
+        resultAt: clock.now(),
+      };
+    case "delivery":
+      return {
+        deliveredAt: clock.now(),
+        // Sent home: the post's tracking number goes with the result (VNPost EMS format).
+        ...(dossier.citizenData.delivery === "post" && {
+          result: { ...dossier.result, postalTrackingNo: `EB${randomInt(100_000_000, 999_999_999)}VN` },
+        }),
+      };
+    case "citizenDeadline":
+      return { confirmDeadline: addWorkingDays(req.today, NEEDS_INFO_WORKING_DAYS), awaitingSince: req.today };
+  }
+}
+
+async function nextReceiptNo(tx: Tx, today: string): Promise<string> {
+  const [row] = await queryRows<{ n: string }>(tx, sql`SELECT lpad(nextval('receipt_no_seq')::text, 6, '0') AS n`);
+  return `000.00.48.H17-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-${row!.n}`;
+}
+
+async function queueStatusSms(tx: Tx, dossier: DossierRow, status: Status, eventId: number, origin: string) {
+  const key = lifecycle[status].sms;
+  if (!key) return;
+  const [target] = await tx
+    .select({ phone: citizens.phone, code: deepLinks.code, matchCode: deepLinks.matchCode })
+    .from(deepLinks)
+    .innerJoin(citizens, eq(citizens.id, dossier.ownerId))
+    .where(eq(deepLinks.dossierId, dossier.id));
+  if (!target?.phone) return;
+  const body = renderTemplate(smsTemplates[key].text, {
+    code: dossier.code,
+    receiptNo: dossier.receiptNo ?? "",
+    slaDue: dossier.slaDueDate ?? "",
+    deadline: dossier.confirmDeadline,
+    link: `${origin}/s/${target.code}`,
+    matchCode: target.matchCode,
+  });
+  await tx.insert(smsOutbox).values({ dedupeKey: `event:${eventId}`, phone: target.phone, body, dossierId: dossier.id }).onConflictDoNothing();
+}
