@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { oidcAuthCodes } from "../db/schema";
+import * as clock from "../clock";
 
 const CODE_TTL_SECONDS = 60;
 
@@ -24,21 +25,23 @@ function hashCode(code: string): string {
 /** A fresh single-use code; only its hash is stored. */
 export async function issueCode(db: Db, grant: CodeGrant): Promise<string> {
   const code = randomBytes(32).toString("base64url");
-  await db.delete(oidcAuthCodes).where(lt(oidcAuthCodes.expiresAt, sql`now()`));
+  const issuedAt = clock.now();
+  await db.delete(oidcAuthCodes).where(lt(oidcAuthCodes.expiresAt, issuedAt));
   await db.insert(oidcAuthCodes).values({
     codeHash: hashCode(code),
     ...grant,
-    expiresAt: sql`now() + ${sql.raw(`interval '${CODE_TTL_SECONDS} seconds'`)}`,
+    expiresAt: new Date(issuedAt.getTime() + CODE_TTL_SECONDS * 1000),
   });
   return code;
 }
 
 /** Marks the code used and returns its grant, or undefined when unknown, used or expired. */
 export async function redeemCode(db: Db, code: string): Promise<RedeemedCode | undefined> {
+  const redeemedAt = clock.now();
   const [row] = await db
     .update(oidcAuthCodes)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(oidcAuthCodes.codeHash, hashCode(code)), isNull(oidcAuthCodes.usedAt), gt(oidcAuthCodes.expiresAt, sql`now()`)))
+    .set({ usedAt: redeemedAt })
+    .where(and(eq(oidcAuthCodes.codeHash, hashCode(code)), isNull(oidcAuthCodes.usedAt), gt(oidcAuthCodes.expiresAt, redeemedAt)))
     .returning();
   if (!row?.nonce) return undefined;
   return {

@@ -9,7 +9,7 @@ export async function revokeSession(db: Executor, sid: string, authTime?: number
   const endsAt = new Date(((authTime ?? Math.floor(clock.now().getTime() / 1000)) + ABSOLUTE_TIMEOUT_SECONDS) * 1000);
   await db.insert(revokedSessions).values({ jti: sid, expiresAt: endsAt }).onConflictDoNothing();
   // Rows past every session's absolute limit can go: such a cookie is refused anyway.
-  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, clock.now()));
 }
 
 const revokedStatement = preparedPer((db) =>
