@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { admitAgency, mayPush } from "@/lib/gov/api-keys";
 import { receiveBirthNotice } from "@/lib/gov/births";
 import { govAnswers, rateLimited } from "@/lib/gov/imports/answers";
-import { bodyText, UploadError } from "@/lib/gov/imports/upload";
+import { readBodyText } from "@/lib/http/body-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +20,10 @@ export async function POST(request: Request) {
 
   let body: unknown;
   try {
-    body = JSON.parse(await bodyText(request, MAX_BODY_BYTES));
+    body = JSON.parse(await readBodyText(request, MAX_BODY_BYTES));
   } catch (error) {
-    if (error instanceof UploadError && error.problem === "payloadTooLarge") return answer.uploadProblem(error);
+    const tooLarge = answer.uploadProblem(error);
+    if (tooLarge) return tooLarge;
     return answer.error(400, "api.invalidBody", {}, { fields: { body: answer.t("api.invalidJson") } });
   }
 

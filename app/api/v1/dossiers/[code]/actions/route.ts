@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { BodyTooLarge, JSON_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
 import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   if (!isSameOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
   const citizenId = await currentCitizenId();
   if (!citizenId) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
-  const json = await request.json().catch(() => undefined);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readBodyText(request, JSON_BODY_LIMIT));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: "too_large", limit: error.limit }, { status: 413, headers: noStore });
+  }
   const parsedBody = body.safeParse(json);
   if (!parsedBody.success) return Response.json({ error: "invalid_body" }, { status: 400, headers: noStore });
   const { kind, ...rest } = parsedBody.data;
