@@ -6,14 +6,14 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { BodyTooLarge, byteLimit, limitedBody } from "../../http/body-limit";
+import { BodyTooLarge, byteLimit, limitedBody, UPLOAD_BODY_LIMIT } from "../../http/body-limit";
 import { csvRecords, type CsvRecord } from "./csv-records";
 import { UploadError } from "./upload-error";
 import { xlsxRecords } from "./xlsx-records";
 
 export { UploadError };
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = UPLOAD_BODY_LIMIT;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
