@@ -31,6 +31,23 @@ export const citizenActionRequest = z.object({
 });
 type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
 
+/** The JSON body of `POST /api/v1/dossiers/{code}/actions` (the dossier code is in the path). */
+export const citizenActionBody = z.object({
+  kind: z.enum(["confirm", "amend"]),
+  version: z.number().int().positive(),
+  idempotencyKey: z.string().uuid(),
+  input: z.record(z.string().max(100), z.string().max(2000)),
+  consent: z.boolean().optional(),
+  note: z.string().max(1000).optional(),
+});
+
+/** Which fields of a body are wrong, by path ("input.delivery"), each with zod's issue code. */
+export function issuesByField(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join(".") || "body"] ??= issue.code;
+  return fields;
+}
+
 type CitizenActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "not_found" | "not_editable" | "idempotency_mismatch"; status?: Status }

@@ -13,7 +13,7 @@ import * as clock from "../clock";
 const SERVICE = "birth-registration";
 
 /** The hospital's electronic birth notice (giấy chứng sinh), as `POST /api/gov/births` takes it. */
-function birthNoticeSchema(today: string, windowDays: number) {
+export function birthNoticeSchema(today: string, windowDays: number) {
   return z
     .strictObject({
       certificateNo: z

@@ -1,22 +1,13 @@
-import { z } from "zod";
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { BodyTooLarge, JSON_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
-import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
+import { citizenActionBody, citizenActionRequest, issuesByField, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 
 export const dynamic = "force-dynamic";
 
 const noStore = { "Cache-Control": "no-store" };
 
-const body = z.object({
-  kind: z.enum(["confirm", "amend"]),
-  version: z.number().int().positive(),
-  idempotencyKey: z.string().uuid(),
-  input: z.record(z.string(), z.string().max(2000)),
-  consent: z.boolean().optional(),
-  note: z.string().max(1000).optional(),
-});
 
 const statusOf = { not_found: 404, not_editable: 409, conflict: 409, invalid: 422, idempotency_mismatch: 422 } as const;
 
@@ -34,8 +25,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   } catch (error) {
     if (error instanceof BodyTooLarge) return Response.json({ error: "too_large", limit: error.limit }, { status: 413, headers: noStore });
   }
-  const parsedBody = body.safeParse(json);
-  if (!parsedBody.success) return Response.json({ error: "invalid_body" }, { status: 400, headers: noStore });
+  const parsedBody = citizenActionBody.safeParse(json);
+  if (!parsedBody.success) return Response.json({ error: "invalid_body", fields: issuesByField(parsedBody.error) }, { status: 400, headers: noStore });
   const { kind, ...rest } = parsedBody.data;
   const req = citizenActionRequest.safeParse({ ...rest, dossierCode: (await params).code });
   if (!req.success) return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
