@@ -43,8 +43,9 @@ export const flexibleDate = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-// Control characters (NUL above all) cannot be stored as text, and have no place in a name or an address.
-const printable = (s: string) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, ""));
+// Control characters (NUL above all) cannot be stored as text, and have no place in a name or an address;
+// nor can a lone surrogate ("\ud800" in JSON), which PostgreSQL refuses in jsonb.
+const printable = (s: string) => !/\p{Cc}|\p{Cs}/u.test(s.replace(/[\t\n\r]/g, ""));
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, "field.required").max(max, "field.tooLong").refine(printable, "field.invalid");
