@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoAxeViolations, personas, signIn, signInStaff } from "./helpers";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 test.describe.serial("officers process dossiers to a result", () => {
   let birthCode = "";
@@ -104,7 +107,7 @@ test.describe.serial("officers process dossiers to a result", () => {
     ].join("\n");
     await signInStaff(page, "xahoi");
     await page.getByRole("link", { name: "Nhập danh sách" }).click();
-    await page.getByLabel("Tệp CSV").setInputFiles({ name: "ho-ngheo.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByLabel("Tệp Excel (.xlsx) hoặc CSV UTF-8").setInputFiles({ name: "ho-ngheo.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Tải lên và nhập" }).click();
     await expect(page.locator('[data-count="accepted"]')).toHaveText("1");
     await expect(page.locator('[data-count="rejected"]')).toHaveText("1");
@@ -116,5 +119,33 @@ test.describe.serial("officers process dossiers to a result", () => {
     await expect(page.locator('[data-count="unchanged"]')).toHaveText("1");
     await expect(page.locator('[data-count="accepted"]')).toHaveText("0");
     await expect(page.locator('[data-count="prepared"]')).toHaveText("0");
+  });
+
+  test("the officer imports an Excel list; a CSV in another encoding is refused whole, with a clear message", async ({ page }) => {
+    const year = new Date().getFullYear();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Danh sách");
+    sheet.addRow(["household_head_id", "category", "members", "commune", "year"]);
+    sheet.addRow(["048095000006", "cận nghèo", 4, "Phường Hải Châu", year]);
+    await signInStaff(page, "xahoi");
+    await page.getByRole("link", { name: "Nhập danh sách" }).click();
+    const file = page.getByLabel("Tệp Excel (.xlsx) hoặc CSV UTF-8");
+    await file.setInputFiles({ name: "ho-ngheo.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    await page.getByRole("button", { name: "Tải lên và nhập" }).click();
+    await expect(page.locator('[data-count="accepted"]')).toHaveText("1");
+    await expect(page.locator('[data-count="rejected"]')).toHaveText("0");
+
+    // "Phường Hải Châu" as Excel's "CSV (Comma delimited)" writes it on a Vietnamese Windows (code page 1258).
+    const windows1258 = Buffer.concat([
+      Buffer.from(`household_head_id,category,members,commune,year\n048095000006,poor,2,Ph`),
+      Buffer.from([0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x20, 0x48, 0x61, 0xd2, 0x69, 0x20, 0x43, 0x68, 0xe2, 0x75]),
+      Buffer.from(`,${year}\n`),
+    ]);
+    await file.setInputFiles({ name: "ho-ngheo.csv", mimeType: "text/csv", buffer: windows1258 });
+    await page.getByRole("button", { name: "Tải lên và nhập" }).click();
+    await expect(page.getByRole("alert")).toContainText("phải được mã hóa UTF-8");
+    await expect(page.getByRole("alert")).toContainText("không dòng nào được nhập");
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: "test-results/officer-import-refused.png" });
   });
 });

@@ -1,10 +1,12 @@
 import { cookies } from "next/headers";
 import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
 import { LOCALE_COOKIE, parseLocale } from "@/lib/i18n/locales";
+import { formOrTooLarge } from "@/lib/http/body-limit";
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
-  const form = await request.formData().catch(() => new FormData());
+  const form = await formOrTooLarge(request);
+  if (form instanceof Response) return form;
   const locale = parseLocale(String(form.get("locale")));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86400, sameSite: "lax" });
   const referer = request.headers.get("referer");

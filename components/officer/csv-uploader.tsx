@@ -26,7 +26,9 @@ interface Report {
   engine: { prepared: Record<string, number>; sms: number };
 }
 
-/** Uploads a CSV with a progress bar (XHR reports upload progress; fetch does not) and shows the import report. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Uploads a CSV or .xlsx with a progress bar (XHR reports upload progress; fetch does not) and shows the import report. */
 export function CsvUploader({ datasets, text }: { datasets: { code: string; label: string }[]; text: UploaderText }) {
   const [percent, setPercent] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -42,7 +44,8 @@ export function CsvUploader({ datasets, text }: { datasets: { code: string; labe
     setPercent(0);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/officer/imports/upload?dataset=${encodeURIComponent(String(form.get("dataset")))}`);
-    xhr.setRequestHeader("Content-Type", "text/csv");
+    // The server tells .xlsx from CSV by the file's first bytes; the type only says which was meant.
+    xhr.setRequestHeader("Content-Type", /\.xlsx$/i.test(file.name) ? XLSX_TYPE : "text/csv");
     xhr.upload.onprogress = (e) => e.lengthComputable && setPercent(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
       setPercent(null);
@@ -71,7 +74,7 @@ export function CsvUploader({ datasets, text }: { datasets: { code: string; labe
         </label>
         <label className="block font-semibold">
           {text.file}
-          <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block min-h-11 w-full" />
+          <input type="file" name="file" accept={`.xlsx,${XLSX_TYPE},.csv,text/csv`} required className="mt-1 block min-h-11 w-full" />
         </label>
         <button type="submit" disabled={percent !== null} className="min-h-11 rounded-lg bg-slate-800 px-4 font-semibold text-white disabled:opacity-70">
           {percent === null ? text.submit : text.uploading}

@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
 import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
-import { citizenInputSchema, fieldErrorsOf, suggestedValues, type FieldErrors } from "../services/citizen-input";
+import { citizenInputSchema, fieldErrorsOf, storableText, suggestedValues, type FieldErrors } from "../services/citizen-input";
 
 import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./status";
 import { transition } from "./transition";
@@ -26,10 +26,27 @@ export const citizenActionRequest = z.object({
   note: z
     .string()
     .transform((s) => s.trim())
-    .pipe(z.string().max(1000))
+    .pipe(z.string().max(1000).refine(storableText))
     .optional(),
 });
 type CitizenActionRequest = z.infer<typeof citizenActionRequest>;
+
+/** The JSON body of `POST /api/v1/dossiers/{code}/actions` (the dossier code is in the path). */
+export const citizenActionBody = z.object({
+  kind: z.enum(["confirm", "amend"]),
+  version: z.number().int().positive(),
+  idempotencyKey: z.string().uuid(),
+  input: z.record(z.string().max(100).refine(storableText), z.string().max(2000).refine(storableText)),
+  consent: z.boolean().optional(),
+  note: z.string().max(1000).refine(storableText).optional(),
+});
+
+/** Which fields of a body are wrong, by path ("input.delivery"), each with zod's issue code. */
+export function issuesByField(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join(".") || "body"] ??= issue.code;
+  return fields;
+}
 
 type CitizenActionResult =
   | { ok: true; status: Status; version: number }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
 import { findService } from "../services/catalogue";
-import { fieldErrorsOf } from "../services/citizen-input";
+import { fieldErrorsOf, storableText } from "../services/citizen-input";
 import { findDossierForAgency } from "../db/officer-queries";
 import { canTransition, statusSchema, type Status } from "./status";
 import { transition } from "./transition";
@@ -29,7 +29,7 @@ const officerActionRequest = z
     note: z
       .string()
       .transform((s) => s.trim())
-      .pipe(z.string().max(1000, { message: "tooLong" }))
+      .pipe(z.string().max(1000, { message: "tooLong" }).refine(storableText, { message: "invalidText" }))
       .optional(),
   })
   .superRefine((req, ctx) => {

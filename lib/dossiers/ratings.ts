@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../services/citizen-input";
 import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
 import { ratings } from "../db/schema";
@@ -10,7 +11,7 @@ const ratingInput = z.object({
   comment: z
     .string()
     .transform((s) => s.trim())
-    .pipe(z.string().max(1000))
+    .pipe(z.string().max(1000).refine(storableText))
     .optional(),
 });
 

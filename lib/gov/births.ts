@@ -13,7 +13,7 @@ import * as clock from "../clock";
 const SERVICE = "birth-registration";
 
 /** The hospital's electronic birth notice (giấy chứng sinh), as `POST /api/gov/births` takes it. */
-function birthNoticeSchema(today: string, windowDays: number) {
+export function birthNoticeSchema(today: string, windowDays: number) {
   return z
     .strictObject({
       certificateNo: z
@@ -91,16 +91,10 @@ export async function receiveBirthNotice(
   if (!parsed.success) return { kind: "invalid", fields: fieldErrors(parsed.error, t, { days: windowDays }) };
   const notice = parsed.data;
 
+  // One answer whichever parent is missing: the API must not tell an agency which of two ids exists.
   const parents = [notice.motherId, ...(notice.fatherId ? [notice.fatherId] : [])];
-  const found = new Set(
-    (await db.select({ id: citizens.id }).from(citizens).where(inArray(citizens.id, parents))).map((c) => c.id),
-  );
-  const unknown = Object.fromEntries(
-    (["motherId", "fatherId"] as const)
-      .filter((key) => notice[key] && !found.has(notice[key]))
-      .map((key) => [key, t("field.notInPopulation")]),
-  );
-  if (Object.keys(unknown).length) return { kind: "unknownParent", fields: unknown };
+  const found = await db.select({ id: citizens.id }).from(citizens).where(inArray(citizens.id, parents));
+  if (found.length !== parents.length) return { kind: "unknownParent", fields: { parents: t("field.parentsNotInPopulation") } };
 
   const inserted = await db
     .insert(birthNotices)

@@ -19,7 +19,7 @@ export type AuthorizeProblem = (typeof authorizeProblems)[number];
 const text = (problem: AuthorizeProblem, max: number) => z.string({ error: problem }).min(1, problem).max(max, problem);
 
 // Keys are checked in this order, so the client and redirect URI are judged first.
-const authorizeRequestSchema = z.object({
+export const authorizeRequestSchema = z.object({
   client_id: text("invalid_client", 256).refine((id) => id === registeredClient().clientId, "invalid_client"),
   redirect_uri: text("invalid_redirect_uri", 2048).refine((uri) => uri === registeredClient().redirectUri, "invalid_redirect_uri"),
   response_type: z.literal("code", { error: "unsupported_response_type" }),

@@ -1,3 +1,5 @@
+import { FORM_BODY_LIMIT, readBodyText } from "../http/body-limit";
+
 /** A form's fields as a record; undefined when a field repeats (RFC 6749 §3.1: parameters MUST NOT repeat). */
 export function singleValuedParams(params: URLSearchParams): Record<string, string> | undefined {
   const record: Record<string, string> = {};
@@ -8,14 +10,12 @@ export function singleValuedParams(params: URLSearchParams): Record<string, stri
   return record;
 }
 
-const MAX_FORM_BYTES = 16_384;
-
-/** An application/x-www-form-urlencoded body, or undefined when it is another type or too large. */
+/**
+ * An application/x-www-form-urlencoded body, or undefined when it is another type. Throws
+ * BodyTooLarge past FORM_BODY_LIMIT, chunked bodies included.
+ */
 export async function readUrlEncodedForm(request: Request): Promise<URLSearchParams | undefined> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return undefined;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return undefined;
-  const body = await request.text().catch(() => undefined);
-  if (body === undefined || body.length > MAX_FORM_BYTES) return undefined;
-  return new URLSearchParams(body);
+  return new URLSearchParams(await readBodyText(request, FORM_BODY_LIMIT));
 }

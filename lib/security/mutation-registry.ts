@@ -1,3 +1,5 @@
+import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../http/body-limit";
+
 /**
  * Every way to change state from outside: server actions and mutating route handlers, with who may
  * call each and how CSRF is handled. mutation-registry.test.ts compares this list with the files in
@@ -27,6 +29,9 @@ type Guard =
 
 type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
 
+/** The most a route reads of a request body (lib/http/body-limit), or "none" when it reads no body. */
+type BodyLimit = number | "none";
+
 export interface ServerActionEntry {
   kind: "server-action";
   file: string;
@@ -43,6 +48,7 @@ export interface RouteEntry {
   methods: ("POST" | "PUT" | "PATCH" | "DELETE")[];
   guard: Guard;
   csrf: CsrfHandling;
+  body: BodyLimit;
 }
 
 type MutationEntry = ServerActionEntry | RouteEntry;
@@ -51,17 +57,17 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService"], guard: "citizen-party", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier"], guard: "officer-agency", csrf: "origin-checked" },
 
-  { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked" },
-  { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked" },
-  { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer" },
-  { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer" },
-  { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer" },
-  { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer" },
-  { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer" },
-  { kind: "route", file: "app/vneid/login/route.ts", path: "/vneid/login", methods: ["POST"], guard: "credentials", csrf: "origin-checked" },
-  { kind: "route", file: "app/staff/session/route.ts", path: "/staff/session", methods: ["POST"], guard: "credentials", csrf: "origin-checked" },
-  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/callback/staff", methods: ["POST"], guard: "authjs", csrf: "exempt-authjs" },
-  { kind: "route", file: "app/login/vneid/route.ts", path: "/login/vneid", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
-  { kind: "route", file: "app/logout/route.ts", path: "/logout", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
-  { kind: "route", file: "app/locale/route.ts", path: "/locale", methods: ["POST"], guard: "own-session", csrf: "origin-checked" },
+  { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
+  { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },
+  { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: UPLOAD_BODY_LIMIT },
+  { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer", body: "none" },
+  { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer", body: "none" },
+  { kind: "route", file: "app/vneid/login/route.ts", path: "/vneid/login", methods: ["POST"], guard: "credentials", csrf: "origin-checked", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/staff/session/route.ts", path: "/staff/session", methods: ["POST"], guard: "credentials", csrf: "origin-checked", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/callback/staff", methods: ["POST"], guard: "authjs", csrf: "exempt-authjs", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/login/vneid/route.ts", path: "/login/vneid", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/logout/route.ts", path: "/logout", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/locale/route.ts", path: "/locale", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
 ];

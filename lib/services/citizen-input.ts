@@ -12,7 +12,11 @@ type FieldErrorCode =
   | "tooSmall"
   | "tooLarge"
   | "notAnOption"
-  | "consentRequired";
+  | "consentRequired"
+  | "invalidText";
+
+/** Text PostgreSQL can store: no lone surrogate (a JSON "\ud800"), no control character but line breaks and tabs. */
+export const storableText = (s: string) => !/\p{Cs}|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(s);
 
 const NAME_WORD = /^\p{L}\p{M}*(?:['’]?\p{L}\p{M}*)*$/u;
 
@@ -22,6 +26,7 @@ export const personName = z
   .transform((s) => s.normalize("NFC").trim().replace(/\s+/g, " "))
   .superRefine((name, ctx) => {
     if (name.length === 0) return ctx.addIssue({ code: "custom", message: "required" });
+    if (!storableText(name)) return ctx.addIssue({ code: "custom", message: "invalidText" });
     if (name.length > 100) return ctx.addIssue({ code: "custom", message: "nameTooLong" });
     const words = name.split(" ");
     if (!words.every((w) => NAME_WORD.test(w))) return ctx.addIssue({ code: "custom", message: "nameLetters" });
@@ -38,7 +43,7 @@ function fieldSchema(field: CitizenField, prefilled: Record<string, unknown>): z
       return z
         .string()
         .transform((s) => s.trim())
-        .pipe(z.string().max(field.maxLength, { message: "tooLong" }));
+        .pipe(z.string().max(field.maxLength, { message: "tooLong" }).refine(storableText, { message: "invalidText" }));
     case "number":
       return z.coerce
         .number({ message: "notANumber" })

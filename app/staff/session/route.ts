@@ -1,11 +1,13 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
+import { formOrTooLarge } from "@/lib/http/body-limit";
 
 /** Staff sign-in through Auth.js's credentials provider, from a plain form POST. */
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
-  const form = await request.formData().catch(() => new FormData());
+  const form = await formOrTooLarge(request);
+  if (form instanceof Response) return form;
   const callbackUrl = safeLocalPath(form.get("callbackUrl"), "/staff/home");
   const back = (error: string) =>
     new Response(null, { status: 303, headers: { Location: `/staff/login?${new URLSearchParams({ error, callbackUrl })}` } });

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { BodyTooLarge, tooLargeResponse } from "@/lib/http/body-limit";
 import { vneidIssuer } from "@/lib/env";
 import { authorizeParams, validateAuthorizeRequest, type AuthorizeProblem } from "@/lib/oidc/authorize-request";
 import { clientIp } from "@/lib/oidc/client-ip";
@@ -25,7 +26,13 @@ export async function POST(request: Request) {
   if (!isFromOwnOrigin(request.headers)) {
     return plainPage(403, { lang, title: t("forbidden.title"), message: t("forbidden.body") });
   }
-  const params = await readUrlEncodedForm(request);
+  let params: URLSearchParams | undefined;
+  try {
+    params = await readUrlEncodedForm(request);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return tooLargeResponse(error);
+    throw error;
+  }
   const form = params && singleValuedParams(params);
   const validation = form ? validateAuthorizeRequest(form) : ({ ok: false, problem: "invalid_request" } as const);
   const credentials = credentialsSchema.safeParse(form ?? {});

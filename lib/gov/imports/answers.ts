@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/locales";
 import { govText, localeFromAcceptLanguage, type GovText, type GovTextKey } from "./texts";
-import { UploadError } from "./upload";
+import { BodyTooLarge } from "../../http/body-limit";
+import { UploadError } from "./upload-error";
 
 type ApiTextKey = Extract<GovTextKey, `api.${string}`>;
 
@@ -13,15 +14,17 @@ interface GovAnswers {
    * unknown_dataset); `extra.message` replaces a message the domain has already put into words.
    */
   error(status: number, key: ApiTextKey, params?: Record<string, unknown>, extra?: Record<string, unknown>): Response;
-  uploadProblem(error: UploadError): Response;
+  /** The answer to a refused upload or body, or undefined when the error is neither (to be rethrown). */
+  uploadProblem(error: unknown): Response | undefined;
 }
 
 const uploadStatus: Record<UploadError["problem"], number> = {
-  payloadTooLarge: 413,
+  spreadsheetTooLarge: 413,
   unsupportedMediaType: 415,
   invalidEncoding: 400,
   missingFile: 400,
   invalidMultipart: 400,
+  invalidSpreadsheet: 400,
 };
 
 const byteSize = (bytes: number) => (bytes >= 1 << 20 ? `${Math.floor(bytes / (1 << 20))} MB` : `${Math.floor(bytes / 1024)} KB`);
@@ -38,8 +41,11 @@ export function govAnswers(request: Request, maxUploadBytes: number): GovAnswers
       { error: key.slice(4).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message: t(key, params), ...extra },
       status === 401 ? { "WWW-Authenticate": 'Bearer realm="chu-dong"' } : {},
     );
-  const uploadProblem = (e: UploadError) =>
-    error(uploadStatus[e.problem], `api.${e.problem}`, { limit: byteSize(maxUploadBytes) });
+  const uploadProblem = (e: unknown) => {
+    if (e instanceof BodyTooLarge) return error(413, "api.payloadTooLarge", { limit: byteSize(e.limit) });
+    if (e instanceof UploadError) return error(uploadStatus[e.problem], `api.${e.problem}`, { limit: byteSize(maxUploadBytes) });
+    return undefined;
+  };
   return { locale, t, json, error, uploadProblem };
 }
 

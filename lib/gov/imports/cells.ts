@@ -14,14 +14,20 @@ function calendarDate(year: number, month: number, day: number): string | undefi
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** yyyy-MM-dd, a real calendar date. */
+/**
+ * yyyy-MM-dd, a real calendar date. zod 4 runs later checks after a failed one unless it aborts, so
+ * each check here aborts and the refine also holds on any string (a `refine` chained on it sees all input).
+ */
 export const isoDate = z
   .string("field.date")
-  .regex(ISO, "field.date")
-  .refine((s) => {
-    const [, y, m, d] = ISO.exec(s)!;
-    return calendarDate(Number(y), Number(m), Number(d)) !== undefined;
-  }, "field.date");
+  .regex(ISO, { message: "field.date", abort: true })
+  .refine(
+    (s) => {
+      const parts = ISO.exec(s);
+      return parts !== null && calendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) !== undefined;
+    },
+    { message: "field.date", abort: true },
+  );
 
 /** yyyy-MM-dd or dd/MM/yyyy (as Vietnamese spreadsheets write dates), read as yyyy-MM-dd. */
 export const flexibleDate = z.string().transform((s, ctx) => {
@@ -37,8 +43,9 @@ export const flexibleDate = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-// Control characters (NUL above all) cannot be stored as text, and have no place in a name or an address.
-const printable = (s: string) => !/\p{Cc}/u.test(s.replace(/[\t\n\r]/g, ""));
+// Control characters (NUL above all) cannot be stored as text, and have no place in a name or an address;
+// nor can a lone surrogate ("\ud800" in JSON), which PostgreSQL refuses in jsonb.
+const printable = (s: string) => !/\p{Cc}|\p{Cs}/u.test(s.replace(/[\t\n\r]/g, ""));
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, "field.required").max(max, "field.tooLong").refine(printable, "field.invalid");

@@ -5,6 +5,8 @@ import { testDatabaseKinds, type TestDatabase } from "../../db/test-databases";
 import { dossiers, importRuns, licences, smsOutbox, socialProtectionList } from "../../db/schema";
 import { demoPersonas as p, seedDemoWorld } from "../demo-world";
 import { runImport, type ImportOptions, type ImportReport } from "./run-import";
+import { csvRecords } from "./csv-records";
+import { UploadError } from "./upload-error";
 
 const TODAY = "2026-11-23";
 const ORIGIN = "https://chudong.example.vn";
@@ -35,7 +37,7 @@ describe.each(await testDatabaseKinds())("CSV imports on $name", ({ open }) => {
 
   async function importCsv(dataset: ImportOptions["dataset"], csv: string | Readable, more: Partial<ImportOptions> = {}) {
     const source = typeof csv === "string" ? Readable.from([csv]) : csv;
-    return runImport(t.db, { dataset, agency: "test", csv: source, origin: ORIGIN, today: TODAY, locale: "en", ...more });
+    return runImport(t.db, { dataset, agency: "test", records: csvRecords(source), origin: ORIGIN, today: TODAY, locale: "en", ...more });
   }
 
   async function report(dataset: ImportOptions["dataset"], csv: string | Readable, more: Partial<ImportOptions> = {}) {
@@ -128,18 +130,17 @@ describe.each(await testDatabaseKinds())("CSV imports on $name", ({ open }) => {
     });
   });
 
-  it("streams a large registry extract into place", async () => {
+  it("streams a large registry extract into place, all or nothing", async () => {
     const ROWS = 20_000;
     await t.db.execute(sql`
       INSERT INTO citizens (id, full_name, birth_date, sex, commune, province)
       SELECT '04807' || lpad(i::text, 7, '0'), 'Công dân ' || i, '1980-01-01', 'male', 'Phường Hải Châu', 'Thành phố Đà Nẵng'
       FROM generate_series(1, ${ROWS}) AS i`);
-    let landedBeforeTheEnd = 0;
-    async function* extract() {
+    async function* extract(failAt?: number) {
       yield "number,holder_id,expires_on,issuer,scope,address\n";
       for (let start = 1; start <= ROWS; start += 1000) {
-        // Streaming means the first rows are in the database before the last ones are even produced.
-        if (start === ROWS - 999) landedBeforeTheEnd = await t.db.$count(licences, eq(licences.kind, "medical"));
+        // A file refused part-way (here: bytes that are not UTF-8 after 10,000 rows) must leave nothing behind.
+        if (start === failAt) throw new UploadError("invalidEncoding");
         const lines = [];
         for (let i = start; i < start + 1000; i++) {
           const id = `04807${String(i).padStart(7, "0")}`;
@@ -148,11 +149,15 @@ describe.each(await testDatabaseKinds())("CSV imports on $name", ({ open }) => {
         yield `${lines.join("\n")}\n`;
       }
     }
+    const runsBefore = await t.db.$count(importRuns);
+    await expect(report("medical-licences", Readable.from(extract(10_001)), { batchSize: 500 })).rejects.toThrow(UploadError);
+    expect(await t.db.$count(licences, eq(licences.kind, "medical"))).toBe(1);
+    expect(await t.db.$count(importRuns)).toBe(runsBefore);
+
     const started = Date.now();
     const r: ImportReport = await report("medical-licences", Readable.from(extract()));
     expect(r).toMatchObject({ accepted: ROWS, unchanged: 0, rejected: 0, engine: { prepared: { "medical-licence-renewal": 1 } } });
     expect(await t.db.$count(licences, eq(licences.kind, "medical"))).toBe(ROWS + 1);
-    expect(landedBeforeTheEnd).toBeGreaterThan(ROWS / 2);
     console.info(`20k-row import on ${t.kind}: ${Date.now() - started} ms`);
   });
 });

@@ -1,13 +1,12 @@
-import type { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
-import { queryRows, type Db } from "../../db/client";
+import { queryRows, type Db, type Executor } from "../../db/client";
 import { importRuns } from "../../db/schema";
 import { prepareService } from "../../engine/prepare";
 import { catalogue } from "../../services/catalogue";
 
 import type { Locale } from "../../i18n/locales";
-import { csvRecords, type CsvRecord } from "./csv-records";
+import type { CsvRecord } from "./csv-records";
 import type { ImportDataset } from "./dataset";
 import { importDatasets, type ImportDatasetCode } from "./registry";
 import { govText, isGovTextKey, type GovText } from "./texts";
@@ -36,8 +35,8 @@ export interface ImportOptions {
   dataset: ImportDatasetCode;
   /** Who sent the file, recorded with the run. */
   agency: string;
-  /** The CSV as a text stream. */
-  csv: Readable;
+  /** The file's records (csvRecords or xlsxRecords), header first. */
+  records: AsyncIterable<CsvRecord>;
   origin: string;
   today?: string;
   locale?: Locale;
@@ -69,7 +68,7 @@ function cellReason(issue: z.core.$ZodIssue, t: GovText): string {
 }
 
 /** Writes a batch: rows about citizens the population database lacks are rejected, the rest upserted. */
-async function flush<Row>(db: Db, dataset: ImportDataset<Row>, entries: Entry<Row>[], tally: Tally, t: GovText) {
+async function flush<Row>(db: Executor, dataset: ImportDataset<Row>, entries: Entry<Row>[], tally: Tally, t: GovText) {
   const ids = [...new Set(entries.flatMap((e) => ("row" in e ? [dataset.citizenId(e.row)] : [])))];
   const found = ids.length
     ? await queryRows<{ id: string }>(
@@ -91,9 +90,9 @@ async function flush<Row>(db: Db, dataset: ImportDataset<Row>, entries: Entry<Ro
 }
 
 async function importRecords<Row>(
-  db: Db,
+  db: Executor,
   dataset: ImportDataset<Row>,
-  records: AsyncGenerator<CsvRecord>,
+  records: AsyncIterable<CsvRecord>,
   t: GovText,
   batchSize: number,
 ): Promise<Tally | Exclude<ImportOutcome, { ok: true }>> {
@@ -164,24 +163,29 @@ function readLine<Row>(
 }
 
 /**
- * Imports one CSV into its registry: streamed, validated line by line, upserted in batches (an
+ * Imports one file into its registry: streamed, validated line by line, upserted in batches (an
  * identical row counts as unchanged, so a re-import changes nothing), recorded in `import_runs`;
  * then the catalogue services fed by the registry prepare their dossiers.
  */
 export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutcome> {
   const dataset: ImportDataset<unknown> = importDatasets[opts.dataset];
   const t = govText(opts.locale);
-  const result = await importRecords(db, dataset, csvRecords(opts.csv), t, opts.batchSize ?? 500);
-  if ("ok" in result) return result;
-
-  await db.insert(importRuns).values({
-    agency: opts.agency,
-    dataset: opts.dataset,
-    accepted: result.accepted,
-    unchanged: result.unchanged,
-    rejected: result.rejected,
-    report: result.errors,
+  // One transaction: a file that fails part-way (a refused encoding or spreadsheet, a database error)
+  // leaves the registry as it was, never half imported.
+  const result = await db.transaction(async (tx) => {
+    const tally = await importRecords(tx, dataset, opts.records, t, opts.batchSize ?? 500);
+    if ("ok" in tally) return tally;
+    await tx.insert(importRuns).values({
+      agency: opts.agency,
+      dataset: opts.dataset,
+      accepted: tally.accepted,
+      unchanged: tally.unchanged,
+      rejected: tally.rejected,
+      report: tally.errors,
+    });
+    return tally;
   });
+  if ("ok" in result) return result;
 
   const today = opts.today ?? clock.today();
   const prepared: Record<string, number> = {};

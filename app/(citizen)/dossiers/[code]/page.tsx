@@ -230,6 +230,7 @@ const errorKeys = [
   "tooLarge",
   "notAnOption",
   "consentRequired",
+  "invalidText",
   "generic",
 ] as const;
 

@@ -70,10 +70,25 @@ describe("POST /api/gov/births", () => {
     expect((await post(JSON.stringify({ ...notice, hospital: "x".repeat(20_000) }))).status).toBe(413);
   });
 
-  it("refuses a parent unknown to the population database with 422", async () => {
-    const res = await post(JSON.stringify({ ...notice, motherId: "048199999999" }));
-    expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: "unknown_parent", fields: { motherId: "Not in the national population database." } });
+  it("refuses an unknown parent with one 422, the same whichever id is missing", async () => {
+    const answers = [];
+    for (const ids of [{ motherId: "048199999999" }, { fatherId: "048099999999" }, { motherId: "048199999999", fatherId: "048099999999" }]) {
+      const res = await post(JSON.stringify({ ...notice, ...ids }));
+      answers.push({ status: res.status, body: await res.text() });
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]!.status).toBe(422);
+    expect(JSON.parse(answers[0]!.body)).toEqual({
+      error: "unknown_parent",
+      message: "A parent is not in the national population database.",
+      fields: { parents: "The mother, or the father, or both, are not in the national population database." },
+    });
+  });
+
+  it("answers a date in words with 400 naming the field, not 500", async () => {
+    const res = await post(JSON.stringify({ ...notice, birthDate: "yesterday" }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_body", fields: { birthDate: "Not a valid date; use yyyy-MM-dd." } });
   });
 
   it("creates the dossier once: 201, then 200 with the same code, then 409 for other data", async () => {

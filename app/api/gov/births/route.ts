@@ -3,15 +3,13 @@ import { env } from "@/lib/env";
 import { admitAgency, mayPush } from "@/lib/gov/api-keys";
 import { receiveBirthNotice } from "@/lib/gov/births";
 import { govAnswers, rateLimited } from "@/lib/gov/imports/answers";
-import { bodyText, UploadError } from "@/lib/gov/imports/upload";
+import { FORM_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BODY_BYTES = 16 * 1024;
-
 /** A hospital's electronic birth notice (SPEC §6): the engine prepares the parents' birth registration. */
 export async function POST(request: Request) {
-  const answer = govAnswers(request, MAX_BODY_BYTES);
+  const answer = govAnswers(request, FORM_BODY_LIMIT);
   const db = await getDb();
   const caller = await admitAgency(db, request.headers.get("authorization"));
   if (!caller.ok && caller.status === 401) return answer.error(401, "api.unauthorized");
@@ -20,9 +18,10 @@ export async function POST(request: Request) {
 
   let body: unknown;
   try {
-    body = JSON.parse(await bodyText(request, MAX_BODY_BYTES));
+    body = JSON.parse(await readBodyText(request, FORM_BODY_LIMIT));
   } catch (error) {
-    if (error instanceof UploadError && error.problem === "payloadTooLarge") return answer.uploadProblem(error);
+    const tooLarge = answer.uploadProblem(error);
+    if (tooLarge) return tooLarge;
     return answer.error(400, "api.invalidBody", {}, { fields: { body: answer.t("api.invalidJson") } });
   }
 

@@ -6,7 +6,7 @@ import { isSameOrigin } from "@/lib/http/same-origin";
 import { datasetsForAgency } from "@/lib/gov/officer-datasets";
 import { govAnswers } from "@/lib/gov/imports/answers";
 import { runImport } from "@/lib/gov/imports/run-import";
-import { csvUpload, MAX_UPLOAD_BYTES, UploadError } from "@/lib/gov/imports/upload";
+import { MAX_UPLOAD_BYTES, receiveImportFile, type ReceivedFile } from "@/lib/gov/imports/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -21,13 +21,17 @@ export async function POST(request: Request) {
   const parsed = query.safeParse({ dataset: new URL(request.url).searchParams.get("dataset") });
   const dataset = datasetsForAgency(officer.agency).find((d) => parsed.success && d === parsed.data.dataset);
   if (!dataset) return answer.error(403, "api.forbidden", { dataset: parsed.success ? parsed.data.dataset : "" });
+  let file: ReceivedFile | undefined;
   try {
-    const csv = await csvUpload(request, MAX_UPLOAD_BYTES);
-    const outcome = await runImport(await getDb(), { dataset, agency: `officer:${officer.username}`, csv, origin: env().APP_ORIGIN, locale: answer.locale });
+    file = await receiveImportFile(request, MAX_UPLOAD_BYTES);
+    const outcome = await runImport(await getDb(), { dataset, agency: `officer:${officer.username}`, records: file.records(), origin: env().APP_ORIGIN, locale: answer.locale });
     if (!outcome.ok) return answer.error(400, `api.${outcome.problem}`, {}, { message: outcome.message });
     return answer.json(200, outcome.report);
   } catch (error) {
-    if (error instanceof UploadError) return answer.uploadProblem(error);
+    const refused = answer.uploadProblem(error);
+    if (refused) return refused;
     throw error;
+  } finally {
+    await file?.dispose();
   }
 }

@@ -4,7 +4,7 @@ import { admitAgency, mayPush } from "@/lib/gov/api-keys";
 import { govAnswers, rateLimited } from "@/lib/gov/imports/answers";
 import { importDatasets, isImportDataset } from "@/lib/gov/imports/registry";
 import { runImport } from "@/lib/gov/imports/run-import";
-import { csvUpload, MAX_UPLOAD_BYTES, UploadError } from "@/lib/gov/imports/upload";
+import { MAX_UPLOAD_BYTES, receiveImportFile, type ReceivedFile } from "@/lib/gov/imports/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -21,13 +21,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ dat
   }
   if (!mayPush(caller.agency, dataset)) return answer.error(403, "api.forbidden", { dataset });
 
+  let file: ReceivedFile | undefined;
   try {
-    const csv = await csvUpload(request, MAX_UPLOAD_BYTES);
-    const outcome = await runImport(db, { dataset, agency: caller.agency, csv, origin: env().APP_ORIGIN, locale: answer.locale });
+    file = await receiveImportFile(request, MAX_UPLOAD_BYTES);
+    const outcome = await runImport(db, { dataset, agency: caller.agency, records: file.records(), origin: env().APP_ORIGIN, locale: answer.locale });
     if (!outcome.ok) return answer.error(400, `api.${outcome.problem}`, {}, { message: outcome.message });
     return answer.json(200, outcome.report);
   } catch (error) {
-    if (error instanceof UploadError) return answer.uploadProblem(error);
+    const refused = answer.uploadProblem(error);
+    if (refused) return refused;
     throw error;
+  } finally {
+    await file?.dispose();
   }
 }

@@ -1,21 +1,13 @@
-import { z } from "zod";
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/same-origin";
-import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
+import { BodyTooLarge, JSON_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
+import { citizenActionBody, citizenActionRequest, issuesByField, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 
 export const dynamic = "force-dynamic";
 
 const noStore = { "Cache-Control": "no-store" };
 
-const body = z.object({
-  kind: z.enum(["confirm", "amend"]),
-  version: z.number().int().positive(),
-  idempotencyKey: z.string().uuid(),
-  input: z.record(z.string(), z.string().max(2000)),
-  consent: z.boolean().optional(),
-  note: z.string().max(1000).optional(),
-});
 
 const statusOf = { not_found: 404, not_editable: 409, conflict: 409, invalid: 422, idempotency_mismatch: 422 } as const;
 
@@ -27,9 +19,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   if (!isSameOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
   const citizenId = await currentCitizenId();
   if (!citizenId) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
-  const json = await request.json().catch(() => undefined);
-  const parsedBody = body.safeParse(json);
-  if (!parsedBody.success) return Response.json({ error: "invalid_body" }, { status: 400, headers: noStore });
+  let json: unknown;
+  try {
+    json = JSON.parse(await readBodyText(request, JSON_BODY_LIMIT));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: "too_large", limit: error.limit }, { status: 413, headers: noStore });
+  }
+  const parsedBody = citizenActionBody.safeParse(json);
+  if (!parsedBody.success) return Response.json({ error: "invalid_body", fields: issuesByField(parsedBody.error) }, { status: 400, headers: noStore });
   const { kind, ...rest } = parsedBody.data;
   const req = citizenActionRequest.safeParse({ ...rest, dossierCode: (await params).code });
   if (!req.success) return Response.json({ error: "not_found" }, { status: 404, headers: noStore });
