@@ -12,6 +12,7 @@ import { prepareService, preparationStatement } from "../lib/engine/prepare";
 import { getService } from "../lib/services/catalogue";
 import { findDossierFor } from "../lib/db/dossier-queries";
 import { testDatabaseKinds } from "../lib/db/test-databases";
+import { sealAuditTrail } from "../lib/security/audit-trail";
 import * as clock from "../lib/clock";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
@@ -91,6 +92,7 @@ interface Row {
   fullMs: number;
   prepared: number;
   rowsPerS: number;
+  sealMs: number;
   peakMiB: number;
   probe?: string;
 }
@@ -112,6 +114,10 @@ for (const kind of await testDatabaseKinds()) {
       const result = await scanning;
       const scanMs = performance.now() - started;
       const latencies = probe ? await probe : undefined;
+      // Sealing runs after the engine, off its path (every few seconds in the app); timed apart.
+      const sealStarted = performance.now();
+      await sealAuditTrail(database.db);
+      const sealMs = performance.now() - sealStarted;
       const [check] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM sms_outbox`);
       if (Number(check?.n) !== result.prepared) throw new Error("every prepared dossier must have exactly one SMS");
       rows.push({
@@ -122,6 +128,7 @@ for (const kind of await testDatabaseKinds()) {
         fullMs,
         prepared: result.prepared,
         rowsPerS: Math.round(n / (scanMs / 1000)),
+        sealMs,
         peakMiB: Math.round(peakRss / 2 ** 20),
         probe: latencies && `p50 ${pct(latencies, 50).toFixed(0)} / p95 ${pct(latencies, 95).toFixed(0)} / max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} reads)`,
       });
@@ -134,14 +141,14 @@ for (const kind of await testDatabaseKinds()) {
 clearInterval(sampler);
 
 console.log(
-  "\n| db | licences | engine scan (ms) | raw, same rows (ms) | ratio | raw, dossiers only (ms) | ratio | dossiers prepared | licences/s | peak RSS (MiB) | citizen read during scan |",
+  "\n| db | licences | engine scan (ms) | raw, same rows (ms) | ratio | raw, dossiers only (ms) | ratio | dossiers prepared | dossiers/s | licences/s | sealing afterwards (ms) | peak RSS (MiB) | citizen read during scan |",
 );
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.db} | ${r.n.toLocaleString("en")} | ${r.scanMs.toFixed(0)} | ${r.fullMs.toFixed(0)} | ${(r.scanMs / r.fullMs).toFixed(2)}× | ${r.rawMs.toFixed(0)} | ${(r.scanMs / r.rawMs).toFixed(2)}× | ${r.prepared.toLocaleString("en")} | ${r.rowsPerS.toLocaleString("en")} | ${r.peakMiB} | ${r.probe ?? "—"} |`,
+    `| ${r.db} | ${r.n.toLocaleString("en")} | ${r.scanMs.toFixed(0)} | ${r.fullMs.toFixed(0)} | ${(r.scanMs / r.fullMs).toFixed(2)}× | ${r.rawMs.toFixed(0)} | ${(r.scanMs / r.rawMs).toFixed(2)}× | ${r.prepared.toLocaleString("en")} | ${Math.round(r.prepared / (r.scanMs / 1000)).toLocaleString("en")} | ${r.rowsPerS.toLocaleString("en")} | ${r.sealMs.toFixed(0)} | ${r.peakMiB} | ${r.probe ?? "—"} |`,
   );
 }
 console.log(
-  "\nThe engine scan runs in chunks of 20,000 licence ids and writes, per dossier, its parties, first event, data-access rows, deep link and SMS. 'raw, same rows' is one unchunked INSERT … SELECT writing those same rows (rolled back); 'raw, dossiers only' writes just the dossier rows.",
+  "\nThe engine scan runs in chunks of 20,000 licence ids and writes, per dossier, its parties, first event, data-access rows, deep link and SMS (targets: 10,000 dossiers/s on PostgreSQL, 4,000/s on PGlite, at most 4× 'dossiers only'). The audit rows are sealed after the scan, as the app's sealer does every few seconds. 'raw, same rows' is one unchunked INSERT … SELECT writing those same rows (rolled back); 'raw, dossiers only' writes just the dossier rows.",
 );
