@@ -16,6 +16,9 @@ import { sealAuditTrail } from "../lib/security/audit-trail";
 import * as clock from "../lib/clock";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
+// BENCH_DB=postgres|pglite runs one kind only; BENCH_EXPLAIN=1 prints where the unchunked statement spends its time.
+const onlyDb = process.env.BENCH_DB;
+const explain = process.env.BENCH_EXPLAIN === "1";
 const today = clock.today();
 const service = getService("medical-licence-renewal");
 if (service.trigger.kind !== "window") throw new Error("the benchmark scans a window trigger");
@@ -46,7 +49,13 @@ async function rawFullStatement(database: Database): Promise<number> {
   const started = performance.now();
   await database.db
     .transaction(async (tx) => {
-      await tx.execute(preparationStatement(service, { today, origin: "https://dvc.danang.gov.vn" }));
+      const statement = preparationStatement(service, { today, origin: "https://dvc.danang.gov.vn" });
+      if (!explain) await tx.execute(statement);
+      else {
+        const plan = await queryRows<Record<string, string>>(tx, sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
+        const lines = plan.map((r) => Object.values(r)[0]!);
+        console.log(`\n${lines.filter((l) => /Insert on|^\s*CTE |Trigger|Execution Time/.test(l)).join("\n")}`);
+      }
       throw new Rollback();
     })
     .catch((e) => {
@@ -98,7 +107,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
-for (const kind of await testDatabaseKinds()) {
+for (const kind of (await testDatabaseKinds()).filter((k) => !onlyDb || k.name === onlyDb)) {
   for (const n of sizes) {
     const database = await kind.open();
     try {
