@@ -13,6 +13,7 @@ import { getService } from "../lib/services/catalogue";
 import { findDossierFor } from "../lib/db/dossier-queries";
 import { testDatabaseKinds } from "../lib/db/test-databases";
 import { sealAuditTrail } from "../lib/security/audit-trail";
+import { generateLicences } from "./synthetic-licences";
 import * as clock from "../lib/clock";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
@@ -25,22 +26,6 @@ if (service.trigger.kind !== "window") throw new Error("the benchmark scans a wi
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-async function generate(database: Database, n: number) {
-  // Licences valid five years, spread evenly: about 3.3 % expire within the 60-day window.
-  await database.db.execute(sql`
-    INSERT INTO citizens (id, full_name, birth_date, sex, phone, commune, province)
-    SELECT '0481' || lpad(i::text, 8, '0'), 'Người Dùng Thử ' || i, date '1980-01-01' + (i % 9000),
-           CASE WHEN i % 2 = 0 THEN 'male' ELSE 'female' END, '09' || lpad(i::text, 8, '0'),
-           'Phường Hải Châu', 'Thành phố Đà Nẵng'
-    FROM generate_series(1, ${n}::int) AS i`);
-  await database.db.execute(sql`
-    INSERT INTO licences (kind, number, holder_id, issuer, scope, address, expires_on)
-    SELECT 'medical', 'BENCH-' || i, '0481' || lpad(i::text, 8, '0'), 'Sở Y tế Đà Nẵng', 'Đa khoa',
-           'Đà Nẵng', ${today}::date + ((i::bigint * 7919) % 1825)::int
-    FROM generate_series(1, ${n}::int) AS i`);
-  await database.db.execute(sql`ANALYZE`);
-}
 
 class Rollback extends Error {}
 
@@ -112,7 +97,7 @@ for (const kind of (await testDatabaseKinds()).filter((k) => !onlyDb || k.name =
     const database = await kind.open();
     try {
       process.stdout.write(`${kind.name} ${n.toLocaleString("en")}: generating… `);
-      await generate(database, n);
+      await generateLicences(database.db, n, today);
       const rawMs = await rawBaseline(database);
       const fullMs = await rawFullStatement(database);
       global.gc?.();
