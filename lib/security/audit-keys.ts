@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { env } from "../env";
+import { env, type Env } from "../env";
 
 /**
  * The Ed25519 key that signs audit checkpoints. It lives in a file the database never sees; the
@@ -48,10 +48,9 @@ function devKey(): KeyObject {
 }
 
 /** The signing key: AUDIT_SIGNING_KEY_FILE, or a generated one in demo mode or development. */
-export function signingKey(keys: AuditKeyEnv = auditKeyEnv()): KeyObject {
+export function signingKey(keys: AuditKeyEnv = auditKeyEnv(), app: Pick<Env, "DEMO_MODE" | "NODE_ENV"> = env()): KeyObject {
   if (keys.AUDIT_SIGNING_KEY_FILE) return readPrivate(keys.AUDIT_SIGNING_KEY_FILE);
-  const e = env();
-  if (e.DEMO_MODE || e.NODE_ENV !== "production") return devKey();
+  if (app.DEMO_MODE || app.NODE_ENV !== "production") return devKey();
   throw new Error(
     "AUDIT_SIGNING_KEY_FILE is required in production (DEMO_MODE=false): audit checkpoints must be signed with a key the database never sees. Create one with `openssl genpkey -algorithm ed25519 -out audit-signing-key.pem` and keep it off the database host.",
   );
