@@ -46,7 +46,8 @@ const CORES = availableParallelism();
 const ENGINE_LICENCES = Number(process.env.BENCH_ENGINE_LICENCES ?? 1_000_000);
 // Prepared dossiers each citizen keeps for the engine comparison, beyond the EACH the other runs use.
 const ENGINE_EACH = ENGINE_LICENCES > 0 ? 30 : 0;
-const DB_NAME = "chudong_bench";
+// Its own database name: several checkouts may benchmark on one PostgreSQL server.
+const DB_NAME = `chudong_bench_${process.pid}`;
 const origin = `http://localhost:${PORT}`;
 
 type Sample = { reqPerSec: number; times: number[]; errors: number; non2xx: number };
