@@ -42,7 +42,12 @@ function devKey(): KeyObject {
   if (!existsSync(DEV_KEY_FILE)) {
     mkdirSync(path.dirname(DEV_KEY_FILE), { recursive: true });
     const { privateKey } = generateKeyPairSync("ed25519");
-    writeFileSync(DEV_KEY_FILE, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    try {
+      writeFileSync(DEV_KEY_FILE, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    } catch (e) {
+      // Another worker starting at the same moment wrote it first: use theirs.
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
   }
   return readPrivate(DEV_KEY_FILE);
 }
