@@ -3,6 +3,8 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  // The owner role that runs migrations (PostgreSQL); DATABASE_URL's role then only reads and appends the audit trail.
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   // Connections per process; scripts/serve.mjs shares a budget out between its workers.
   PG_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),

@@ -1,7 +1,10 @@
 import { env } from "./env";
 import { log } from "./log";
 import { getDb } from "./db/client";
-import { scan } from "./engine/scan";
+import { runEngine } from "./engine/run";
+import { sealAuditTrail } from "./security/audit-trail";
+import { sealAndCheckpoint } from "./security/audit-sealer";
+import { signingKey } from "./security/audit-keys";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
 
@@ -24,11 +27,27 @@ function every(ms: number, name: string, job: () => Promise<string>) {
 }
 
 const SMS_BATCH = 25;
+const SEAL_MS = 5_000;
+const CHECKPOINT_MS = 5 * 60_000;
 
 /** In-process schedule for the engine and the SMS outbox; the app owns the embedded database, so the work runs here. */
 export function startScheduler() {
   const e = env();
+  // Fails the start in production when AUDIT_SIGNING_KEY_FILE is missing, not five minutes later.
+  signingKey();
   const gateway = gatewayFromEnv();
+  every(SEAL_MS, "audit seal", async () => {
+    const sealed = await sealAuditTrail(await getDb());
+    return sealed.dossier_events + sealed.data_access_log > 0 ? `sealed ${sealed.dossier_events} events, ${sealed.data_access_log} data-access rows` : "";
+  });
+  let lastCheckpoint = "";
+  every(CHECKPOINT_MS, "audit checkpoint", async () => {
+    const checkpoint = await sealAndCheckpoint(await getDb());
+    const heads = JSON.stringify(JSON.parse(checkpoint.payload).chains);
+    const summary = heads === lastCheckpoint ? "" : `signed checkpoint ${heads}`;
+    lastCheckpoint = heads;
+    return summary;
+  });
   every(10_000, "sms dispatch", async () => {
     const db = await getDb();
     const total = { sent: 0, retried: 0, failed: 0 };
@@ -44,7 +63,7 @@ export function startScheduler() {
   });
   if (e.ENGINE_SCAN_MINUTES > 0) {
     every(e.ENGINE_SCAN_MINUTES * 60_000, "engine scan", async () => {
-      const report = await scan(await getDb(), { origin: e.APP_ORIGIN });
+      const report = await runEngine(await getDb(), { origin: e.APP_ORIGIN });
       const prepared = Object.values(report.prepared).reduce((a, b) => a + b, 0);
       return `${prepared} prepared, ${report.sms} SMS, ${report.reminders} reminders, ${report.expired} expired in ${report.ms} ms`;
     });

@@ -18,13 +18,21 @@
  * Options (env): BENCH_PEOPLE (200), BENCH_DOSSIERS_EACH (10), BENCH_SECONDS (10), BENCH_CONNECTIONS
  * (50), BENCH_THINK_MS (1000), BENCH_PORT (3981), BENCH_SERVERS ("next-start,cluster"), BENCH_ONLY
  * (a route name fragment), BENCH_NODE_ARGS (e.g. "--cpu-prof"), BUILD=1 to rebuild first.
+ *
+ * Then confirm with think time on an idle engine, and while `npm run engine -- scan` prepares a
+ * registry of BENCH_ENGINE_LICENCES (1,000,000; 0 skips it) synthetic licences on the same database:
+ * p95 side by side (issue 12: within 1.5×; the audit trail no longer takes a lock per write).
  */
 import autocannon from "autocannon";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { availableParallelism } from "node:os";
+import { spawn } from "node:child_process";
 import { dropPostgres, ensureBuild, freshPostgres, leakedLines, mintSessionCookie, seedPopulation, signInOverHttp, startServer } from "../lib/security/http-harness";
+import { openDatabase } from "../lib/db/client";
+import * as clock from "../lib/clock";
+import { generateLicences } from "./synthetic-licences";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
 const EACH = Number(process.env.BENCH_DOSSIERS_EACH ?? 10);
@@ -35,27 +43,45 @@ const PORT = Number(process.env.BENCH_PORT ?? 3981);
 const SERVERS = (process.env.BENCH_SERVERS ?? "next-start,cluster").split(",");
 const ONLY = process.env.BENCH_ONLY;
 const CORES = availableParallelism();
-const DB_NAME = "chudong_bench";
+const ENGINE_LICENCES = Number(process.env.BENCH_ENGINE_LICENCES ?? 1_000_000);
+// Prepared dossiers each citizen keeps for the engine comparison, beyond the EACH the other runs use.
+const ENGINE_EACH = ENGINE_LICENCES > 0 ? 30 : 0;
+// Its own database name: several checkouts may benchmark on one PostgreSQL server.
+const DB_NAME = `chudong_bench_${process.pid}`;
 const origin = `http://localhost:${PORT}`;
 
 type Sample = { reqPerSec: number; times: number[]; errors: number; non2xx: number };
 type Row = { route: string; saturated: Sample; thinking: Sample };
+type EngineRow = { idle: Sample; during: Sample; scan: string };
 type Call = { path: string; method?: "GET" | "POST"; headers: Record<string, string>; body?: string };
 
 ensureBuild(process.env.BUILD === "1");
-const url = await freshPostgres(DB_NAME);
 const results = new Map<string, Row[]>();
+const engineResults = new Map<string, EngineRow>();
 const leaks: string[] = [];
 try {
   for (const serverKind of SERVERS) {
-    // A fresh population per server, so both confirm runs find prepared dossiers.
-    const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: EACH, origin });
+    // A fresh database and population per server, so both confirm runs find prepared dossiers.
+    const url = await freshPostgres(DB_NAME);
+    const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: EACH + ENGINE_EACH, origin });
+    if (ENGINE_LICENCES > 0) {
+      const database = await openDatabase({ url });
+      await generateLicences(database.db, ENGINE_LICENCES, clock.today());
+      await database.close();
+    }
     const workers = serverKind === "cluster" ? CORES : undefined;
     const server = await startServer({ port: PORT, databaseUrl: url, workers, nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) });
     const label = workers ? `scripts/serve.mjs, ${workers} workers` : "next start, 1 process";
     console.log(`\n== ${label}: ${dossiers.length} prepared dossiers for ${PEOPLE} synthetic citizens (PostgreSQL)`);
     try {
-      results.set(label, await measure(dossiers));
+      // Each citizen's first EACH dossiers (in code order) for the routes, the rest for the engine comparison.
+      const seen = new Map<string, number>();
+      const rank = dossiers.map((d) => {
+        seen.set(d.owner, (seen.get(d.owner) ?? 0) + 1);
+        return seen.get(d.owner)!;
+      });
+      results.set(label, await measure(dossiers.filter((_, i) => rank[i]! <= EACH)));
+      if (ENGINE_LICENCES > 0) engineResults.set(label, await confirmDuringEngine(url, dossiers.filter((_, i) => rank[i]! > EACH)));
     } finally {
       await server.stop();
       leaks.push(...leakedLines(server.logs));
@@ -65,6 +91,40 @@ try {
   await dropPostgres(DB_NAME).catch(() => {});
 }
 report();
+process.exit(0);
+
+/** Confirm p95 with think time on an idle engine, then while the engine scans the synthetic registry in its own process. */
+async function confirmDuringEngine(url: string, dossiers: { code: string; owner: string; version: number }[]): Promise<EngineRow> {
+  const cookies = new Map<string, string>();
+  for (const owner of new Set(dossiers.map((d) => d.owner))) cookies.set(owner, await mintSessionCookie(origin, owner));
+  let next = 0;
+  const confirm = (): Call | undefined => {
+    const d = dossiers[next++];
+    return (
+      d && {
+        path: `/api/v1/dossiers/${d.code}/actions`,
+        method: "POST",
+        headers: { origin, cookie: cookies.get(d.owner)!, "content-type": "application/json" },
+        body: JSON.stringify({ kind: "confirm", version: d.version, idempotencyKey: randomUUID(), input: { delivery: "digital" }, consent: true }),
+      }
+    );
+  };
+  const idle = await closedLoop(confirm);
+  await drained();
+  const started = Date.now();
+  const engine = spawn(process.execPath, ["node_modules/.bin/tsx", "scripts/engine.ts", "scan"], {
+    env: { ...process.env, DATABASE_URL: url, APP_ORIGIN: origin, AUDIT_CHECKPOINT_LOG: `.data/bench-checkpoints-${process.pid}.jsonl` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  engine.stdout.on("data", (b) => (output += b));
+  const finished = new Promise<void>((resolve, reject) => engine.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`engine scan exited ${code}`)))));
+  const during = await closedLoop(confirm, THINK_MS, finished);
+  await finished;
+  const scan = `${output.trim().replace(/\s+/g, " ")} (${((Date.now() - started) / 1000).toFixed(1)} s wall, ${ENGINE_LICENCES.toLocaleString("en")} licences)`;
+  console.log(`measured confirm during the engine scan: ${scan}`);
+  return { idle, during, scan };
+}
 
 async function measure(dossiers: { code: string; owner: string; version: number }[]): Promise<Row[]> {
   const owners = [...new Set(dossiers.map((d) => d.owner))];
@@ -152,8 +212,11 @@ function drained() {
   return sleep(3000);
 }
 
-/** CONNECTIONS users in a closed loop: each sends `call(k)`, then thinks for an exponential time of mean `thinkMs` (0: none). */
-async function closedLoop(call: (user: number) => Call | undefined, thinkMs = THINK_MS): Promise<Sample> {
+/**
+ * CONNECTIONS users in a closed loop: each sends `call(k)`, then thinks for an exponential time of
+ * mean `thinkMs` (0: none), for 2 × SECONDS or, given `until`, until it settles.
+ */
+async function closedLoop(call: (user: number) => Call | undefined, thinkMs = THINK_MS, until?: Promise<unknown>): Promise<Sample> {
   // Idle sockets are dropped before the server's own 5 s keep-alive timeout, or a user back from a long
   // think could reuse a socket the server is closing at that moment.
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4000 });
@@ -162,7 +225,8 @@ async function closedLoop(call: (user: number) => Call | undefined, thinkMs = TH
   let non2xx = 0;
   const think = () => (thinkMs > 0 ? sleep(-Math.log(1 - Math.random()) * thinkMs) : Promise.resolve());
   const started = Date.now();
-  const end = started + 2 * SECONDS * 1000;
+  let end = until ? Infinity : started + 2 * SECONDS * 1000;
+  until?.finally(() => (end = 0)).catch(() => {});
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, k) => {
       await sleep(Math.random() * thinkMs); // users arrive spread over the first think time
@@ -220,6 +284,16 @@ function report() {
     if (status) targets.push(`status JSON ≥ 1000 req/s: ${status.saturated.reqPerSec.toFixed(0)} ${verdict(status.saturated.reqPerSec >= 1000)}`);
     targets.push(`0 errors: ${verdict(rows.every((r) => r.saturated.errors + r.saturated.non2xx + r.thinking.errors + r.thinking.non2xx === 0))}`);
     console.log(`targets: ${targets.join("; ")}`);
+  }
+  for (const [label, e] of engineResults) {
+    const idle = percentile(e.idle, 95);
+    const during = percentile(e.during, 95);
+    console.log(`\nconfirm with think time on ${label}, idle engine vs during the engine scan (${e.scan})`);
+    console.log(`${"".padEnd(20)}|${pad("confirms", 9)}${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("e/n", 7)}`);
+    for (const [name, s] of [["idle engine", e.idle], ["during engine scan", e.during]] as const) {
+      console.log(`${name.padEnd(20)}|${pad(s.times.length, 9)}${pad(s.reqPerSec.toFixed(0), 7)}${pad(percentile(s, 50), 8)}${pad(percentile(s, 95), 8)}${pad(percentile(s, 99), 8)}${pad(`${s.errors}/${s.non2xx}`, 7)}`);
+    }
+    console.log(`target: confirm p95 during the scan within 1.5× of idle: ${during} ms vs ${idle} ms = ${(during / idle).toFixed(2)}× ${during <= 1.5 * idle ? "met" : "NOT met"}`);
   }
   console.log(leaks.length === 0 ? "\nserver logs: no personal id or phone number" : `\nserver logs LEAK: ${leaks.slice(0, 3).join(" | ")}`);
 }

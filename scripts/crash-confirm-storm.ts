@@ -2,15 +2,19 @@
  * npm run test:crash — crash safety of confirm (issue 6): `next start` on PostgreSQL, a storm of
  * confirms (each sent several times with its idempotency key), `kill -9` mid-storm, restart, and then
  * every dossier must be either `prepared` with no submit event or `submitted` with exactly one — never
- * in between. Replaying the storm after the restart must then submit every dossier exactly once.
+ * in between. Replaying the storm after the restart must then submit every dossier exactly once. The
+ * audit trail is sealed and held against a signed checkpoint taken before the storm and after each
+ * phase: no sealed row may be lost, and rows not sealed yet are counted.
  *
  * Options (env): CRASH_PEOPLE (default 150), CRASH_REPEATS (3), CRASH_KILL_AFTER (responses before the
  * kill, default a third of the storm), CRASH_PORT (3971), BUILD=1 to rebuild first.
  */
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../lib/db/client";
-import { verifyAuditTrail } from "../lib/security/audit-trail";
+import { chainHeads, sealAuditTrail } from "../lib/security/audit-trail";
+import { signCheckpoint, type SignedCheckpoint } from "../lib/security/audit-checkpoint";
+import { verifyWithCheckpoints } from "../lib/security/audit-verify";
 import { dropPostgres, ensureBuild, freshPostgres, leakedLines, mintSessionCookie, seedPopulation, signInOverHttp, startServer } from "../lib/security/http-harness";
 
 const PEOPLE = Number(process.env.CRASH_PEOPLE ?? 150);
@@ -22,9 +26,23 @@ const origin = `http://localhost:${PORT}`;
 ensureBuild(process.env.BUILD === "1");
 const url = await freshPostgres(DB_NAME);
 const failures: string[] = [];
+const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+const checkpoints: SignedCheckpoint[] = [];
+/** Seals what is committed, holds the chains against every checkpoint so far, then signs a new one. */
+async function auditCheck(db: Parameters<typeof sealAuditTrail>[0], phase: string): Promise<string> {
+  await sealAuditTrail(db);
+  const verdict = await verifyWithCheckpoints(db, checkpoints, publicKey);
+  for (const c of verdict.chains) if (!c.ok) failures.push(`${phase}: audit chain ${c.table} broken at seal ${c.broken!.seal}: ${c.broken!.detail}`);
+  checkpoints.push(signCheckpoint(await chainHeads(db), privateKey));
+  const chains = verdict.chains.map((c) => `${c.table} ${c.head.rows} sealed, ${c.unsealed} unsealed`).join("; ");
+  return `audit chains ${verdict.ok ? "intact" : "BROKEN"} against ${verdict.checkpoints} signed checkpoints (${chains})`;
+}
 try {
   const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: 1, origin });
   console.log(`seeded ${dossiers.length} prepared dossiers for ${PEOPLE} synthetic citizens on PostgreSQL`);
+  const seeded = await openDatabase({ url });
+  console.log(`before the storm: ${await auditCheck(seeded.db, "before the storm")}`);
+  await seeded.close();
 
   let server = await startServer({ port: PORT, databaseUrl: url });
   const logs = [...server.logs];
@@ -91,10 +109,9 @@ try {
       if (r.open_keys > 0) failures.push(`${phase}: ${r.code} has an idempotency key claimed without a result`);
     }
     if (expectAllSubmitted && counts.prepared > 0) failures.push(`${phase}: ${counts.prepared} dossiers still prepared after the replay`);
-    const chains = await verifyAuditTrail(database.db);
-    for (const c of chains) if (!c.ok) failures.push(`${phase}: audit chain ${c.table} broken at ${JSON.stringify(c.broken)}`);
+    const audit = await auditCheck(database.db, phase);
     await database.close();
-    console.log(`${phase}: ${counts.submitted} submitted (one event each), ${counts.prepared} prepared (none), ${counts.broken} in between; audit chains ${chains.every((c) => c.ok) ? "intact" : "BROKEN"}`);
+    console.log(`${phase}: ${counts.submitted} submitted (one event each), ${counts.prepared} prepared (none), ${counts.broken} in between; ${audit}`);
   };
 
   await check("after kill -9", false);

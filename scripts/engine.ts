@@ -1,6 +1,7 @@
 import { env } from "../lib/env";
 import { openDatabase } from "../lib/db/client";
-import { scan, type ScanReport } from "../lib/engine/scan";
+import type { ScanReport } from "../lib/engine/scan";
+import { runEngine } from "../lib/engine/run";
 
 const [command] = process.argv.slice(2);
 if (command !== "scan") {
@@ -28,7 +29,7 @@ async function scanThroughApp(): Promise<ScanReport | undefined> {
 async function scanDirectly(): Promise<ScanReport> {
   const database = await openDatabase({ url: e.DATABASE_URL, dir: e.PGLITE_DIR });
   try {
-    return await scan(database.db, { origin: e.APP_ORIGIN });
+    return await runEngine(database.db, { origin: e.APP_ORIGIN });
   } finally {
     await database.close();
   }

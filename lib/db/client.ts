@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -24,18 +24,47 @@ export interface Database {
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 const MIGRATION_LOCK = 4_820_001;
 
-/** Opens PostgreSQL when a URL is given, otherwise PGlite in `dir` ("memory://" for tests); migrates. */
-export async function openDatabase(opts: { url?: string; dir?: string }): Promise<Database> {
-  if (opts.url) {
-    const migrator = new pg.Client({ connectionString: opts.url });
-    await migrator.connect();
-    try {
-      // Two processes starting together must not both run the migrations.
-      await migrator.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-      await migratePg(drizzlePg(migrator), { migrationsFolder });
-    } finally {
-      await migrator.end();
+/** Migrations the repository ships (drizzle/meta/_journal.json). */
+function shippedMigrations(): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/**
+ * Migrates as the owner (`migrationUrl`, else `url`). A role that may not create objects in the
+ * database is the app's least-privilege role: it only checks that the owner has migrated already.
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const migrator = new pg.Client({ connectionString: url });
+  await migrator.connect();
+  try {
+    const { rows } = await migrator.query<{ owner: boolean }>("SELECT has_database_privilege(current_database(), 'CREATE') AS owner");
+    if (!rows[0]?.owner) {
+      const applied = await migrator
+        .query<{ n: number }>("SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations")
+        .then((r) => r.rows[0]?.n ?? 0)
+        .catch(() => 0);
+      if (applied < shippedMigrations()) {
+        throw new Error(`the database is at migration ${applied} of ${shippedMigrations()} and this role may not migrate it: run \`npm run db:migrate\` with MIGRATION_DATABASE_URL (the owner role)`);
+      }
+      return;
     }
+    // Two processes starting together must not both run the migrations.
+    await migrator.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(migrator), { migrationsFolder });
+  } finally {
+    await migrator.end();
+  }
+}
+
+/**
+ * Opens PostgreSQL when a URL is given, otherwise PGlite in `dir` ("memory://" for tests); migrates.
+ * On PostgreSQL the migrations run as `migrationUrl`'s role when given (the tables' owner), and the app
+ * works as `url`'s role.
+ */
+export async function openDatabase(opts: { url?: string; migrationUrl?: string; dir?: string }): Promise<Database> {
+  if (opts.url) {
+    await migratePostgres(opts.migrationUrl ?? opts.url);
     const pool = new pg.Pool({ connectionString: opts.url, max: env().PG_POOL_MAX });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
@@ -54,7 +83,7 @@ const globalForDb = globalThis as unknown as { chuDongDb?: Promise<Database> };
 export function database(): Promise<Database> {
   if (!globalForDb.chuDongDb) {
     const e = env();
-    globalForDb.chuDongDb = openDatabase({ url: e.DATABASE_URL, dir: e.PGLITE_DIR });
+    globalForDb.chuDongDb = openDatabase({ url: e.DATABASE_URL, migrationUrl: e.MIGRATION_DATABASE_URL, dir: e.PGLITE_DIR });
     globalForDb.chuDongDb.catch(() => (globalForDb.chuDongDb = undefined));
   }
   return globalForDb.chuDongDb;

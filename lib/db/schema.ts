@@ -231,12 +231,10 @@ export const dossierEvents = pgTable(
     note: text("note"),
     data: jsonb("data").$type<Record<string, unknown>>(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    // Hash chain, filled by a database trigger (see drizzle/*_audit_trail.sql); never set by the app.
-    chainSeq: bigint("chain_seq", { mode: "number" }),
-    prevHash: text("prev_hash"),
-    hash: text("hash"),
+    // Also a column tx (the writing transaction, for sealing; drizzle/*_audit_sealing.sql), left out here:
+    // the database sets it and the app's role may not.
   },
-  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id), uniqueIndex("dossier_events_chain_seq_key").on(t.chainSeq)],
+  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id)],
 );
 
 // One row per idempotency key: a retried request gets the stored answer instead of acting twice.
@@ -288,20 +286,27 @@ export const dataAccessLog = pgTable(
     purpose: text("purpose").notNull(),
     dossierId: uuid("dossier_id").references(() => dossiers.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    // Hash chain, filled by a database trigger (see drizzle/*_audit_trail.sql); never set by the app.
-    chainSeq: bigint("chain_seq", { mode: "number" }),
-    prevHash: text("prev_hash"),
-    hash: text("hash"),
+    // Also tx, as on dossier_events.
   },
-  (t) => [index("data_access_citizen_idx").on(t.citizenId, t.at), uniqueIndex("data_access_log_chain_seq_key").on(t.chainSeq)],
+  (t) => [index("data_access_citizen_idx").on(t.citizenId, t.at)],
 );
 
-// The last link of each audit chain; the insert trigger locks this row, so concurrent inserts chain in turn.
-export const auditChainHeads = pgTable("audit_chain_heads", {
-  tableName: text("table_name").primaryKey(),
-  seq: bigint("seq", { mode: "number" }).notNull(),
-  hash: text("hash").notNull(),
-});
+// The audit chains: each seal hashes the rows after the previous seal (drizzle/*_audit_sealing.sql).
+// Written only by the database's audit_seal(); last_tx (xid8) is left out: nothing in the app reads it.
+export const auditSeals = pgTable(
+  "audit_seals",
+  {
+    tableName: text("table_name").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    lastId: bigint("last_id", { mode: "number" }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    totalRows: bigint("total_rows", { mode: "number" }).notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+    sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.seq] })],
+);
 
 export const engineRuns = pgTable("engine_runs", {
   id: serial("id").primaryKey(),

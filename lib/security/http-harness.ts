@@ -46,17 +46,13 @@ export async function dropPostgres(name: string): Promise<void> {
 export const syntheticId = (i: number) => `048070${String(900000 + i).padStart(6, "0")}`;
 
 /**
- * The demo world plus `people` synthetic citizens holding `licencesEach` medical licences that expire
- * within the renewal window; one engine scan prepares a dossier for every licence.
+ * Into a fresh database (freshPostgres: the audit trail cannot be truncated), the demo world plus
+ * `people` synthetic citizens holding `licencesEach` medical licences that expire within the renewal
+ * window; one engine scan prepares a dossier for every licence.
  */
 export async function seedPopulation(url: string, opts: { people: number; licencesEach: number; origin: string }) {
   const database = await openDatabase({ url });
   const db = database.db;
-  await db.execute(sql`DO $$ DECLARE r record; BEGIN
-    FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__drizzle_migrations' LOOP
-      EXECUTE format('TRUNCATE TABLE %I RESTART IDENTITY CASCADE', r.tablename);
-    END LOOP;
-  END $$`);
   const today = clock.today();
   await seedDemoWorld(db, today);
   const passcodeHash = await hashPasscode(PASSCODE);

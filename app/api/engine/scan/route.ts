@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
-import { scan } from "@/lib/engine/scan";
+import { runEngine } from "@/lib/engine/run";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,6 @@ function authorized(request: Request): boolean {
 /** Lets an external scheduler, or `npm run engine -- scan`, run every rule inside the app's process. */
 export async function POST(request: Request) {
   if (!authorized(request)) return Response.json({ error: "unauthorized" }, { status: 401 });
-  const report = await scan(await getDb(), { origin: env().APP_ORIGIN });
+  const report = await runEngine(await getDb(), { origin: env().APP_ORIGIN });
   return Response.json(report);
 }
