@@ -21,8 +21,10 @@ export default async function CitizenLayout({ children }: { children: React.Reac
     <>
       <PwaShell
         updatedAt={formatTime(clock.now())}
+        renderedAt={clock.now().toISOString()}
         text={{
           offlineBanner: t.raw("pwa.offlineBanner") as string,
+          cachedCopy: t.raw("pwa.cachedCopy") as string,
           updateReady: t("pwa.updateReady"),
           update: t("pwa.update"),
           install: t("pwa.install"),
