@@ -6,11 +6,11 @@ import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client
 import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persister";
 import { del, get, set } from "idb-keyval";
 import { retryDelayMs } from "@/lib/offline/backoff";
+import { QUERY_CACHE_KEY } from "./offline-names";
 import { DossierActionRefused, sendDossierAction, DOSSIER_ACTION } from "./dossier-action";
 
 // The persisted shape's version, not the build's: a deploy must never drop a queued confirmation.
 const BUSTER = "chu-dong-offline-v1";
-export const QUERY_CACHE_KEY = "chu-dong-query-cache";
 
 const persister = createAsyncStoragePersister({
   storage: { getItem: (k) => get<string>(k).then((v) => v ?? null), setItem: (k, v) => set(k, v), removeItem: (k) => del(k) },
