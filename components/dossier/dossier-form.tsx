@@ -99,6 +99,16 @@ export function DossierForm(props: {
     });
   }
 
+  // Arriving from the home card's "Đặt tên cho bé": the first unanswered question gets the cursor.
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!id.startsWith("field-")) return;
+    const target = document.getElementById(id);
+    const input = target instanceof HTMLInputElement ? target : target?.querySelector<HTMLInputElement>("input");
+    input?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "center" });
+  }, []);
+
   const errorCount = Object.keys(errors).length;
   useEffect(() => {
     if (state.status === "invalid" || state.status === "failed" || errorCount > 0) summaryRef.current?.focus();

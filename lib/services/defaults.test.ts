@@ -25,3 +25,15 @@ describe("the pilot's defaults, as catalogue data", () => {
     expect(serviceDefinition.safeParse({ ...school, defaultDelivery: "post" }).success).toBe(false);
   });
 });
+
+describe("what the home card asks for", () => {
+  it("names the missing answers in the form's order, and none once they are given", async () => {
+    const { missingAnswers } = await import("./missing");
+    const birth = getService("birth-registration");
+    const prefilled = { defaultHometown: "father" };
+    expect(missingAnswers(birth, prefilled, {})).toEqual(["childName"]);
+    expect(missingAnswers(birth, prefilled, { childName: "Nguyễn Minh Khang" })).toEqual([]);
+    const support = getService("poor-household-support");
+    expect(missingAnswers(support, {}, {})).toEqual(["paymentMethod", "membersUnchanged", "delivery"]);
+  });
+});
