@@ -33,7 +33,8 @@ export function QuickConfirm(props: {
   const queue = useOfflineQueue(code);
   const busy = queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in" || queue.state === "sent";
   return (
-    <details className="group col-span-2">
+    <div className="col-span-2 space-y-2">
+    <details className="group">
       <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
         {text.open}
       </summary>
@@ -59,21 +60,22 @@ export function QuickConfirm(props: {
           ))}
         </dl>
         <p className="text-sm">{text.consent}</p>
-        {queue.state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
-        {queue.state === "sign-in" && (
-          <p role="alert">
-            <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="font-semibold text-blue-800 underline">{text.signIn}</a>
-          </p>
-        )}
-        {queue.state === "refused" && (
-          <p role="alert" className="font-semibold text-orange-800">
-            <a href={`/dossiers/${code}`} className="underline">{text.refused}</a>
-          </p>
-        )}
         <button type="submit" disabled={busy} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
           {queue.state === "sending" ? text.sending : text.confirm}
         </button>
       </form>
     </details>
+    {queue.state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
+    {queue.state === "sign-in" && (
+      <p role="alert">
+        <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">{text.signIn}</a>
+      </p>
+    )}
+    {queue.state === "refused" && (
+      <p role="alert" className="font-semibold text-orange-800">
+        <a href={`/dossiers/${code}`} className="inline-flex min-h-11 items-center underline">{text.refused}</a>
+      </p>
+    )}
+    </div>
   );
 }
