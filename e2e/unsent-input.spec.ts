@@ -12,7 +12,7 @@ test.use({ serviceWorkers: "block" });
 async function newBirthDossier(request: APIRequestContext): Promise<string> {
   const birthDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
   const created = await request.post("/api/gov/births", {
-    data: { certificateNo: `GCS-UNSENT-${Date.now()}-${Math.random()}`, hospital: "Bệnh viện Đà Nẵng", birthDate, sex: "male", motherId: EM, fatherId: DUNG, weightGrams: 3100 },
+    data: { certificateNo: `GCS-UNSENT-${Date.now() % 1e9}`, hospital: "Bệnh viện Đà Nẵng", birthDate, sex: "male", motherId: EM, fatherId: DUNG, weightGrams: 3100 },
     headers: { Authorization: "Bearer demo-hospital-key" },
   });
   expect(created.status()).toBe(201);
@@ -135,6 +135,7 @@ test("a stale second tab's confirm shows who submitted what and when, never sile
   const code = await newBirthDossier(request);
   await signIn(page, DUNG);
   await page.goto(`/dossiers/${code}`);
+  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
 
   const em = await browser.newPage();
   await signIn(em, EM);
@@ -145,7 +146,6 @@ test("a stale second tab's confirm shows who submitted what and when, never sile
   await expect(em.locator("[data-status]").first()).toHaveText("Đã nộp");
   await em.close();
 
-  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
   await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
   const conflict = page.locator("[data-conflict]");

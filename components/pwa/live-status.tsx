@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQuery, type Query } from "@tanstack/react-query";
 import type { DossierStatusJson, DossierSummaryJson } from "@/lib/api/dossier-json";
 import { pollIntervalMs } from "@/lib/offline/backoff";
+import { hasUnsentInput } from "./unsent-input";
 
 const MOVING = new Set(["submitted", "received", "processing", "approved"]);
 
@@ -45,7 +46,8 @@ export function DossierLiveStatus({ code, version, status }: { code: string; ver
     refetchInterval,
   });
   useEffect(() => {
-    if (data && data.version > version) router.refresh();
+    // Not over unsent input: the citizen's send will meet the newer version and show the conflict instead.
+    if (data && data.version > version && !hasUnsentInput()) router.refresh();
   }, [data, version, router]);
   return null;
 }
