@@ -89,11 +89,11 @@ test.describe.serial("the installed app works offline", () => {
 
     await context.setOffline(true);
     // Tap 1 opens the short summary with the consent: the defaults are shown, nothing is missing.
-    await card.getByText("Xác nhận", { exact: true }).click();
+    await card.locator("summary", { hasText: "Xác nhận" }).click();
     await expect(card.getByText("Chỉ nhận bản điện tử")).toBeVisible();
     await expect(card.getByText(/Bấm Xác nhận là bạn xác nhận/)).toBeVisible();
     // Tap 2 confirms (a double tap sends nothing twice).
-    const confirm = card.getByRole("button", { name: "Xác nhận" });
+    const confirm = card.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
     await confirm.click();
     await confirm.click({ force: true });
     await expect(card.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");

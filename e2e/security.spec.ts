@@ -17,8 +17,8 @@ async function captureAction(page: Page, click: () => Promise<void>): Promise<Ca
   let captured: CapturedAction | undefined;
   await page.route("**/*", async (route) => {
     const request = route.request();
-    // With script, an action is a fetch with a Next-Action header; without, a form post carrying $ACTION_ID_.
-    if (request.method() === "POST" && (request.headers()["next-action"] || request.postDataBuffer()?.includes("$ACTION_ID_"))) {
+    // With script, an action is a fetch with a Next-Action header; without, a form post carrying $ACTION_ fields.
+    if (request.method() === "POST" && (request.headers()["next-action"] || request.postDataBuffer()?.includes("$ACTION_"))) {
       captured = { url: request.url(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
       return route.abort();
     }

@@ -8,6 +8,8 @@ const NAME = "Nguyễn Minh Khang";
 
 // Playwright's routing sees the page's own requests only while no service worker sits in between.
 test.use({ serviceWorkers: "block" });
+// Two sign-ins and a throttled network per journey on a shared machine.
+test.describe.configure({ timeout: 150_000 });
 
 async function newBirthDossier(request: APIRequestContext): Promise<string> {
   const birthDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
@@ -153,4 +155,22 @@ test("a stale second tab's confirm shows who submitted what and when, never sile
   await expect(conflict).toContainText("Nguyễn Minh Quân");
   await expect(conflict).toBeFocused();
   expect(await submittedEvents(page, code)).toBe(1);
+});
+
+test("switching language keeps the typed name and the place, without a leave warning", async ({ page, request }) => {
+  const code = await newBirthDossier(request);
+  await signIn(page, DUNG);
+  await page.goto(`/dossiers/${code}`);
+  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
+  await draftSaved(page, code);
+  let warned = false;
+  page.on("dialog", (d) => {
+    warned = true;
+    void d.dismiss();
+  });
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /birth/i })).toBeVisible();
+  await expect(page.getByLabel(/Your baby's full name/)).toHaveValue(NAME);
+  await expect(page.getByLabel(/Your baby's full name/)).toBeFocused();
+  expect(warned).toBe(false);
 });

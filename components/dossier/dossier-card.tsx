@@ -53,7 +53,7 @@ export async function DossierCard({ dossier, service, locale }: { dossier: Citiz
             text={{
               open: t("confirm"),
               consent: t("quickConsent"),
-              confirm: t("confirm"),
+              confirm: td("confirmButton"),
               sending: td("sending"),
               pending: t("quickPending"),
               signIn: t("quickSignIn"),
