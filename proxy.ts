@@ -26,6 +26,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
+  // Where the request was going, so a sign-in required by a layout returns there and not to the home page.
+  requestHeaders.set("x-return-to", pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (isPersonalPath(pathname)) response.headers.set("Cache-Control", "no-store");

@@ -10,14 +10,16 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await expect(card).toContainText("Bệnh viện Phụ sản – Nhi Đà Nẵng");
     await expect(card).toContainText("theo Giấy chứng sinh điện tử");
     await expect(card).toContainText(/Hạn xác nhận: \d{2}\/\d{2}\/\d{4}/);
-    await expect(card.getByRole("link", { name: "Xác nhận" })).toBeVisible();
+    // Only the name is missing, so the button says so and lands on the name.
+    await expect(card.getByRole("link", { name: "Đặt tên cho bé" })).toBeVisible();
     await expect(card.getByRole("link", { name: "Sửa thông tin" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
   test("a bad name shows a clear error and changes nothing", async ({ page }) => {
     await signIn(page, personas.an);
-    await page.getByRole("article", { name: "Đăng ký khai sinh cho bé" }).getByRole("link", { name: "Xác nhận" }).click();
+    await page.getByRole("article", { name: "Đăng ký khai sinh cho bé" }).getByRole("link", { name: "Đặt tên cho bé" }).click();
+    await expect(page.getByLabel(/Họ và tên của bé/)).toBeFocused();
     await page.getByLabel(/Họ và tên của bé/).fill("Khang 123");
     await page.getByText("Gửi về nhà qua bưu điện").click();
     await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
@@ -26,9 +28,14 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await expect(page.getByLabel(/Họ và tên của bé/)).toHaveAttribute("aria-invalid", "true");
     await expectNoAxeViolations(page);
 
+    // The consent tick survives the failed submit.
+    await expect(page.getByLabel(/Tôi xác nhận thông tin trên là đúng/)).toBeChecked();
+
+    // Nothing reached the server, but what he typed is kept on the phone and offered back.
     await page.reload();
     await expect(page.locator("[data-status]").first()).toHaveText("Đã chuẩn bị");
-    await expect(page.getByLabel(/Họ và tên của bé/)).toHaveValue("");
+    await expect(page.getByLabel(/Họ và tên của bé/)).toHaveValue("Khang 123");
+    await expect(page.getByText(/Đã khôi phục thông tin bạn nhập lúc \d{2}:\d{2}/)).toBeVisible();
     await expect(page.getByRole("list").filter({ hasText: "Đã nộp" })).toHaveCount(0);
   });
 

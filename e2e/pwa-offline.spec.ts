@@ -81,25 +81,26 @@ test.describe.serial("the installed app works offline", () => {
     await context.setOffline(false);
   });
 
-  test("a confirm made offline waits, survives a reload and a double tap, and is sent exactly once", async ({ page, context }) => {
+  test("a one-tap confirm from Dũng's home card, made offline, waits, survives a reload and a double tap, and is sent exactly once", async ({ page, context }) => {
     await signIn(page, DUNG);
     await waitForServiceWorker(page);
-    await page.getByRole("article", { name: "Gia hạn phù hiệu xe" }).getByRole("link", { name: "Xác nhận" }).click();
-    await page.waitForURL(/\/dossiers\/HS-/);
-    await page.waitForLoadState("networkidle");
-    const code = new URL(page.url()).pathname.split("/").pop()!;
+    const card = page.getByRole("article", { name: "Gia hạn phù hiệu xe" });
+    const code = (await card.getByRole("link", { name: "Sửa thông tin" }).getAttribute("href"))!.match(/HS-\d{4}-\d{6}/)![0];
 
     await context.setOffline(true);
-    await page.getByText("Gửi về nhà qua bưu điện").click();
-    await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-    const confirm = page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
+    // Tap 1 opens the short summary with the consent: the defaults are shown, nothing is missing.
+    await card.locator("summary", { hasText: "Xác nhận" }).click();
+    await expect(card.getByText("Chỉ nhận bản điện tử")).toBeVisible();
+    await expect(card.getByText(/Bấm Xác nhận là bạn xác nhận/)).toBeVisible();
+    // Tap 2 confirms (a double tap sends nothing twice).
+    const confirm = card.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
     await confirm.click();
-    await confirm.click();
-    await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
+    await confirm.click({ force: true });
+    await expect(card.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
     await expect.poll(async () => (await offlineStorageText(page)).includes("dossier-action")).toBe(true);
 
     await page.reload();
-    await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
+    await expect(page.getByRole("article", { name: "Gia hạn phù hiệu xe" }).locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
 
     // Replays go to the versioned JSON route, never to a server action whose id changes with each build.
     const replays: { url: string; action: string | null }[] = [];
@@ -107,7 +108,8 @@ test.describe.serial("the installed app works offline", () => {
       if (r.method() === "POST") replays.push({ url: new URL(r.url()).pathname, action: r.headers()["next-action"] ?? null });
     });
     await context.setOffline(false);
-    await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp", { timeout: 20_000 });
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${code}\\?submitted=1`), { timeout: 20_000 });
+    await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
     expect(replays.length).toBeGreaterThan(0);
     expect(replays.every((r) => r.url === `/api/v1/dossiers/${code}/actions` && r.action === null)).toBe(true);
     const status = await (await page.request.get(`/api/v1/dossiers/${code}`)).json();

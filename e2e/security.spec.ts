@@ -17,7 +17,8 @@ async function captureAction(page: Page, click: () => Promise<void>): Promise<Ca
   let captured: CapturedAction | undefined;
   await page.route("**/*", async (route) => {
     const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
+    // With script, an action is a fetch with a Next-Action header; without, a form post carrying $ACTION_ fields.
+    if (request.method() === "POST" && (request.headers()["next-action"] || request.postDataBuffer()?.includes("$ACTION_"))) {
       captured = { url: request.url(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
       return route.abort();
     }
@@ -120,9 +121,11 @@ test.describe.serial("security: CSRF, authorization, sessions, headers, rate lim
     expect(violations).toEqual([]);
   });
 
-  test("a server action with a foreign, null or missing Origin is refused and the dossier is unchanged", async ({ page, browser, request }) => {
+  test("a server action with a foreign, null or missing Origin is refused and the dossier is unchanged", async ({ browser, request }) => {
+    // With script the form sends through the JSON route's queue; its server action is the no-script path.
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await signIn(page, HAI);
-    await page.getByRole("article", { name: VET_CARD }).getByRole("link", { name: "Xác nhận" }).click();
+    await page.getByRole("article", { name: VET_CARD }).getByRole("link", { name: "Sửa thông tin" }).click();
     await page.waitForURL(/\/dossiers\/HS-/);
     dossierPath = new URL(page.url()).pathname;
     await page.getByText("Chỉ nhận bản điện tử").click();

@@ -52,3 +52,10 @@ export function daysBetween(from: string, to: string): number {
 export function formatTime(value: string | Date): string {
   return hourMinute.format(new Date(value));
 }
+
+const dayMonth = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit" });
+
+/** "08:15, 02/12": when a saved copy of a page was made, short enough for a banner. */
+export function formatTimeAndDay(value: string | Date): string {
+  return `${formatTime(value)}, ${dayMonth.format(new Date(value))}`;
+}

@@ -4,10 +4,10 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
+import { PERSONAL_CACHE } from "../components/pwa/offline-names";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
-const PERSONAL_CACHE = "citizen-pages-v1";
 const OFFLINE_PAGE = "/offline";
 
 // The app shell: Next's hashed static files and the offline page, fetched once per build.

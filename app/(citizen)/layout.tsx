@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { safeLocalPath } from "@/lib/http/same-origin";
 import { BottomNav } from "@/components/citizen/bottom-nav";
 import { requireCitizen } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/locale-switch";
@@ -15,14 +17,17 @@ const icons = {
 };
 
 export default async function CitizenLayout({ children }: { children: React.ReactNode }) {
-  await requireCitizen();
+  // The page asked for, not "/": a session that timed out while choosing a name comes back to that dossier.
+  await requireCitizen(safeLocalPath((await headers()).get("x-return-to")));
   const t = await getTranslations();
   return (
     <>
       <PwaShell
         updatedAt={formatTime(clock.now())}
+        renderedAt={clock.now().toISOString()}
         text={{
           offlineBanner: t.raw("pwa.offlineBanner") as string,
+          cachedCopy: t.raw("pwa.cachedCopy") as string,
           updateReady: t("pwa.updateReady"),
           update: t("pwa.update"),
           install: t("pwa.install"),

@@ -6,6 +6,7 @@ import { homeFor } from "@/lib/db/dossier-queries";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
+import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export default async function ForYouPage() {
       {awaiting.length === 0 ? (
         <p className="mt-6 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (
+        <OfflineQueryProvider>
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
@@ -33,6 +35,7 @@ export default async function ForYouPage() {
             </li>
           ))}
         </ul>
+        </OfflineQueryProvider>
       )}
       <p className="mt-6">
         <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentCitizenId } from "@/lib/auth/session";
 import { safeLocalPath } from "@/lib/http/same-origin";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { ClearPersonalCopies } from "@/components/pwa/clear-personal-copies";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-xl flex-col px-5 py-6">
+      <ClearPersonalCopies />
       <div className="flex items-center justify-between">
         <p className="flex items-center gap-2 text-xl font-bold text-brand">
           <span aria-hidden="true">★</span> {t("app.name")}

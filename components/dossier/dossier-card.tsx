@@ -7,9 +7,20 @@ import { daysBetween, formatDate } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ReasonText } from "./reason-text";
 import * as clock from "@/lib/clock";
+import { randomUUID } from "node:crypto";
+import { formatVnd } from "@/lib/money";
+import { initialValues } from "@/lib/services/citizen-input";
+import { missingAnswers } from "@/lib/services/missing";
+import { saveDossier } from "@/app/(citizen)/dossiers/[code]/actions";
+import { QuickConfirm } from "./quick-confirm";
 
 export async function DossierCard({ dossier, service, locale }: { dossier: CitizenDossier; service: ServiceDefinition; locale: string }) {
   const t = await getTranslations("home");
+  const td = await getTranslations("dossier");
+  const missing = missingAnswers(service, dossier.prefilled, dossier.citizenData);
+  // The button names what is needed, and lands on the first unanswered question, not past it.
+  const ask = service.citizenFields.find((f) => f.key === missing[0]);
+  const askLabel = missing.length === 1 && ask && "ask" in ask && ask.ask ? pick(ask.ask, locale) : t("answer", { count: missing.length });
   const href = `/dossiers/${dossier.code}`;
   const daysLeft = Math.max(0, daysBetween(clock.today(), dossier.confirmDeadline));
   const headingId = `card-${dossier.code}`;
@@ -32,13 +43,55 @@ export async function DossierCard({ dossier, service, locale }: { dossier: Citiz
         {t("deadline", { date: formatDate(dossier.confirmDeadline) })} · {t("daysLeft", { days: daysLeft })}
       </p>
       <div className="mt-4 grid grid-cols-2 gap-3">
-        <Link href={`${href}#xac-nhan`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark">
-          {t("confirm")}
-        </Link>
+        {dossier.status === "prepared" && missing.length === 0 ? (
+          <QuickConfirm
+            code={dossier.code}
+            version={dossier.version}
+            idempotencyKey={randomUUID()}
+            action={saveDossier}
+            rows={quickSummary(service, dossier, locale, td)}
+            text={{
+              open: t("confirm"),
+              consent: t("quickConsent"),
+              confirm: td("confirmButton"),
+              sending: td("sending"),
+              pending: t("quickPending"),
+              signIn: t("quickSignIn"),
+              refused: t("quickRefused"),
+            }}
+          />
+        ) : missing.length > 0 ? (
+          <Link href={`${href}#field-${missing[0]}`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 text-center font-semibold text-white hover:bg-brand-dark">
+            {askLabel}
+          </Link>
+        ) : (
+          <Link href={`${href}#xac-nhan`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark">
+            {t("confirm")}
+          </Link>
+        )}
         <Link href={`${href}#sua-thong-tin`} className="flex min-h-12 items-center justify-center rounded-lg bg-white px-4 font-semibold text-brand ring-2 ring-brand">
           {t("amend")}
         </Link>
       </div>
     </article>
   );
+}
+
+type Td = Awaited<ReturnType<typeof getTranslations<"dossier">>>;
+
+/** The short summary a one-tap confirm shows: what is issued, how it arrives, what it costs, and the answers given. */
+function quickSummary(service: ServiceDefinition, dossier: CitizenDossier, locale: string, td: Td) {
+  const values = initialValues(service, dossier.prefilled, dossier.citizenData);
+  const answers = service.citizenFields.flatMap((f) => {
+    const value = values[f.key];
+    if (value === undefined || value === "") return [];
+    const option = "options" in f ? f.options.find((o) => o.value === value) : undefined;
+    return [{ label: pick(f.label, locale), value: option ? pick(option.label, locale) : value }];
+  });
+  return [
+    { label: td("result"), value: pick(service.result, locale) },
+    ...answers,
+    ...(values.delivery ? [{ label: td("delivery"), value: td(`deliveryOptions.${values.delivery}` as "deliveryOptions.post") }] : []),
+    { label: td("fee"), value: service.feeVnd === 0 ? td("free") : formatVnd(service.feeVnd, locale) },
+  ];
 }

@@ -1,9 +1,16 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
 import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
+import { setUnsent } from "@/components/pwa/unsent-input";
+import { useLeaveGuard } from "@/components/pwa/use-leave-guard";
+import { del } from "idb-keyval";
+import { draftKey } from "@/lib/offline/draft";
+import { formatTime } from "@/lib/dates";
+import { useDraft } from "./use-draft";
+import { ConflictNotice, type ConflictText } from "./conflict-notice";
 
 export interface FieldView {
   key: string;
@@ -25,7 +32,13 @@ export interface DossierFormText {
   sending: string;
   saved: string;
   errorSummary: string;
-  queue: { pending: string; pendingHelp: string; sent: string; refused: string; failed: string };
+  /** "{field}: {message}", so that an error in the summary names its field. */
+  fieldError: string;
+  chooseOne: string;
+  draftRestored: string;
+  leaveWarning: string;
+  queue: { pending: string; pendingHelp: string; sent: string; signInTitle: string; signInBody: string; signIn: string };
+  conflict: ConflictText;
   messages: Record<string, string>;
   errors: Record<string, string>;
 }
@@ -43,29 +56,39 @@ export function DossierForm(props: {
   reply?: { label: string; hint: string };
 }) {
   const { text, fields } = props;
+  // The server action is the no-script path; with script, every send goes through the persisted queue.
   const [state, formAction] = useActionState(props.action, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const values = ("values" in state && state.values) || props.initial;
-  const [offlineErrors, setOfflineErrors] = useState<Record<string, string>>({});
-  const errors = state.status === "invalid" ? state.fieldErrors : offlineErrors;
-  const queue = useOfflineQueue(props.dossierCode);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const draft = useDraft(props.dossierCode, formRef);
+  const { clear: clearDraft } = draft;
+  const onSent = useCallback(() => clearDraft(), [clearDraft]);
+  const queue = useOfflineQueue(props.dossierCode, onSent);
+  const refusal = queue.refusal;
+  const errors = state.status === "invalid" ? state.fieldErrors : refusal?.error === "invalid" ? { ...refusal.fieldErrors, ...clientErrors } : clientErrors;
+  const conflict = refusal && (refusal.error === "conflict" || refusal.error === "not_editable") ? refusal : undefined;
+  useLeaveGuard(text.leaveWarning);
 
-  // Offline, the form is queued (persisted, replayed exactly once) instead of calling the server action.
-  function queueWhenOffline(event: React.FormEvent<HTMLFormElement>) {
-    if (navigator.onLine) return;
+  function send(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in") return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const kind = submitter?.value === "amend" ? "amend" : "confirm";
     const form = new FormData(event.currentTarget);
     if (kind === "confirm" && form.get("consent") !== "yes") {
-      setOfflineErrors({ consent: "consentRequired" });
+      setClientErrors({ consent: "consentRequired" });
       return;
     }
-    setOfflineErrors({});
+    setClientErrors({});
     const input: Record<string, string> = {};
     for (const [name, value] of form.entries()) {
       if (name.startsWith(FIELD_PREFIX) && typeof value === "string") input[name.slice(FIELD_PREFIX.length)] = value;
     }
+    // Queued on the device from here: leaving the page no longer loses it, so no warning is needed.
+    setUnsent(`dossier-${props.dossierCode}`, false);
     queue.enqueue({
       kind,
       version: props.version,
@@ -76,32 +99,52 @@ export function DossierForm(props: {
     });
   }
 
+  // Arriving from the home card's "Đặt tên cho bé": the first unanswered question gets the cursor.
   useEffect(() => {
-    if (state.status === "invalid" || state.status === "failed" || Object.keys(offlineErrors).length > 0) summaryRef.current?.focus();
-  }, [state, offlineErrors]);
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!id.startsWith("field-")) return;
+    const target = document.getElementById(id);
+    const input = target instanceof HTMLInputElement ? target : target?.querySelector<HTMLInputElement>("input");
+    input?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "center" });
+  }, []);
+
+  const errorCount = Object.keys(errors).length;
+  useEffect(() => {
+    if (state.status === "invalid" || state.status === "failed" || errorCount > 0) summaryRef.current?.focus();
+  }, [state, errorCount, refusal]);
+  // Where the eye is: a new outcome next to the buttons takes focus (and so scrolls into view).
+  useEffect(() => {
+    if (queue.state !== "idle" && queue.state !== "sending") statusRef.current?.focus();
+  }, [queue.state]);
 
   const errorId = (key: string) => `${key}-error`;
+  const fieldOf = (key: string) => fields.find((f) => f.key === key);
   const errorText = (key: string) => {
     const code = errors[key];
-    return code ? (text.errors[code] ?? text.errors.generic) : undefined;
+    if (!code) return undefined;
+    // An unanswered choice asks for a choice, not for "information".
+    if (code === "required" && fieldOf(key)?.kind === "choice") return text.chooseOne;
+    return text.errors[code] ?? text.errors.generic;
+  };
+  const summaryText = (key: string) => {
+    const field = fieldOf(key);
+    return field ? text.fieldError.replace("{field}", field.label).replace("{message}", errorText(key) ?? "") : errorText(key);
+  };
+  const labelOf = (key: string, value: string) => {
+    const field = fieldOf(key);
+    return field && { label: field.label, value: field.options?.find((o) => o.value === value)?.label ?? value };
   };
 
   return (
-    <form action={formAction} onSubmit={queueWhenOffline} noValidate className="space-y-6">
+    <form ref={formRef} action={formAction} onSubmit={send} onInput={draft.onInput} noValidate className="space-y-6">
       <input type="hidden" name="dossierCode" value={props.dossierCode} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
 
-      {queue.state === "pending" && (
-        <div role="status" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4" data-queue="pending">
-          <p className="font-bold">⏳ {text.queue.pending}</p>
-          <p className="text-sm">{text.queue.pendingHelp}</p>
-        </div>
-      )}
-      {queue.state === "sent" && <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-4 font-medium">{text.queue.sent}</p>}
-      {(queue.state === "refused" || queue.state === "failed") && (
-        <p role="alert" className="rounded-lg border-2 border-orange-600 bg-orange-50 p-4 font-medium">
-          {queue.state === "refused" ? text.queue.refused : text.queue.failed}
+      {draft.restoredAt !== undefined && (
+        <p role="status" className="rounded-lg border-2 border-sky-700 bg-sky-50 p-4 font-medium">
+          {text.draftRestored.replace("{time}", formatTime(new Date(draft.restoredAt)))}
         </p>
       )}
       {Object.keys(errors).length > 0 && (
@@ -111,7 +154,7 @@ export function DossierForm(props: {
             {Object.keys(errors).map((key) => (
               <li key={key}>
                 <a href={`#${key === "consent" ? "consent" : `field-${key}`}`} className="text-red-800 underline">
-                  {errorText(key)}
+                  {summaryText(key)}
                 </a>
               </li>
             ))}
@@ -122,11 +165,6 @@ export function DossierForm(props: {
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-lg border-2 border-orange-600 bg-orange-50 p-4 font-medium">
           {text.messages[state.message]}
         </div>
-      )}
-      {state.status === "saved" && (
-        <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-4 font-medium">
-          {text.saved}
-        </p>
       )}
 
       <section id="sua-thong-tin" aria-labelledby="your-part" className="scroll-mt-4 space-y-5">
@@ -213,14 +251,71 @@ export function DossierForm(props: {
             <span>{text.consent}</span>
           </label>
         </div>
-        <Buttons text={text} />
+        {conflict && (
+          <ConflictNotice
+            latest={conflict.latest}
+            editable={conflict.error === "conflict"}
+            labelOf={labelOf}
+            text={text.conflict}
+            onViewLatest={() => {
+              // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
+              if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
+              else location.reload();
+            }}
+          />
+        )}
+        <QueueStatus state={queue.state} saved={state.status === "saved" || (queue.state === "sent" && queue.kind === "amend")} statusRef={statusRef} text={text} code={props.dossierCode} />
+        <Buttons text={text} sending={queue.state === "sending"} />
       </section>
     </form>
   );
 }
 
-function Buttons({ text }: { text: DossierFormText }) {
-  const { pending } = useFormStatus();
+function QueueStatus({
+  state,
+  saved,
+  statusRef,
+  text,
+  code,
+}: {
+  state: ReturnType<typeof useOfflineQueue>["state"];
+  saved: boolean;
+  statusRef: React.RefObject<HTMLDivElement | null>;
+  text: DossierFormText;
+  code: string;
+}) {
+  const box = "rounded-lg border-2 p-4 focus:outline-3 focus:outline-offset-2 focus:outline-blue-700";
+  if (state === "queued") {
+    return (
+      <div ref={statusRef} tabIndex={-1} role="status" className={`${box} border-amber-600 bg-amber-50`} data-queue="pending">
+        <p className="font-bold">⏳ {text.queue.pending}</p>
+        <p className="text-sm">{text.queue.pendingHelp}</p>
+      </div>
+    );
+  }
+  if (state === "sign-in") {
+    return (
+      <div ref={statusRef} tabIndex={-1} role="alert" className={`${box} border-amber-600 bg-amber-50`} data-queue="sign-in">
+        <p className="font-bold">🔒 {text.queue.signInTitle}</p>
+        <p className="text-sm">{text.queue.signInBody}</p>
+        <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="mt-3 flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-bold text-white">
+          {text.queue.signIn}
+        </a>
+      </div>
+    );
+  }
+  if (state === "sent" || saved) {
+    return (
+      <div ref={statusRef} tabIndex={-1} role="status" className={`${box} border-emerald-600 bg-emerald-50 font-medium`}>
+        ✓ {saved ? text.saved : text.queue.sent}
+      </div>
+    );
+  }
+  return null;
+}
+
+function Buttons({ text, sending }: { text: DossierFormText; sending: boolean }) {
+  const pending = useFormStatus().pending || sending;
   return (
     <div className="space-y-3">
       <button

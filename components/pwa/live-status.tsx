@@ -1,12 +1,31 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type Query } from "@tanstack/react-query";
 import type { DossierStatusJson, DossierSummaryJson } from "@/lib/api/dossier-json";
+import { pollIntervalMs } from "@/lib/offline/backoff";
+import { hasUnsentInput } from "./unsent-input";
 
 const MOVING = new Set(["submitted", "received", "processing", "approved"]);
-const POLL_MS = 20_000;
+
+/**
+ * A refetchInterval that backs off while nothing changes (20 s → 10 min) and stops in a hidden tab:
+ * a dossier can wait days for an officer, and a phone on 3G pays for every poll.
+ */
+function useBackoffPoll<T>(fingerprint: (data: T | undefined) => string, moving: (data: T | undefined) => boolean) {
+  const seen = useRef({ fingerprint: "", since: 0 });
+  return (query: Query<T, Error, T, readonly unknown[]>) => {
+    const { data, dataUpdateCount } = query.state;
+    const now = fingerprint(data);
+    if (now !== seen.current.fingerprint) seen.current = { fingerprint: now, since: dataUpdateCount };
+    return pollIntervalMs({
+      moving: moving(data),
+      hidden: typeof document !== "undefined" && document.visibilityState === "hidden",
+      unchangedPolls: dataUpdateCount - seen.current.since,
+    });
+  };
+}
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
@@ -17,13 +36,18 @@ async function getJson<T>(url: string): Promise<T> {
 /** Keeps a dossier's status fresh (polled while it moves) and in IndexedDB; a newer version re-renders the page. */
 export function DossierLiveStatus({ code, version, status }: { code: string; version: number; status: string }) {
   const router = useRouter();
+  const refetchInterval = useBackoffPoll<DossierStatusJson>(
+    (d) => `${d?.version ?? version}`,
+    (d) => MOVING.has(d?.status ?? status),
+  );
   const { data } = useQuery({
     queryKey: ["dossier", code],
     queryFn: () => getJson<DossierStatusJson>(`/api/v1/dossiers/${encodeURIComponent(code)}`),
-    refetchInterval: (query) => (MOVING.has(query.state.data?.status ?? status) ? POLL_MS : false),
+    refetchInterval,
   });
   useEffect(() => {
-    if (data && data.version > version) router.refresh();
+    // Not over unsent input: the citizen's send will meet the newer version and show the conflict instead.
+    if (data && data.version > version && !hasUnsentInput()) router.refresh();
   }, [data, version, router]);
   return null;
 }
@@ -31,10 +55,14 @@ export function DossierLiveStatus({ code, version, status }: { code: string; ver
 /** The same for the list of dossiers. */
 export function DossierListLive({ versions }: { versions: Record<string, number> }) {
   const router = useRouter();
+  const refetchInterval = useBackoffPoll<{ dossiers: DossierSummaryJson[] }>(
+    (d) => (d?.dossiers ?? []).map((x) => `${x.code}:${x.version}`).join(","),
+    (d) => Boolean(d?.dossiers.some((x) => MOVING.has(x.status))),
+  );
   const { data } = useQuery({
     queryKey: ["dossiers"],
     queryFn: () => getJson<{ dossiers: DossierSummaryJson[] }>("/api/v1/dossiers"),
-    refetchInterval: (query) => (query.state.data?.dossiers.some((d) => MOVING.has(d.status)) ? POLL_MS : false),
+    refetchInterval,
   });
   useEffect(() => {
     if (data?.dossiers.some((d) => d.version > (versions[d.code] ?? 0))) router.refresh();

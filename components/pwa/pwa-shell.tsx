@@ -2,9 +2,13 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { usePathname } from "next/navigation";
+import * as clock from "@/lib/clock";
+import { formatTimeAndDay } from "@/lib/dates";
+import { hasUnsentInput } from "./unsent-input";
 
 interface Text {
   offlineBanner: string;
+  cachedCopy: string;
   updateReady: string;
   update: string;
   install: string;
@@ -24,8 +28,17 @@ function subscribeOnline(notify: () => void) {
 }
 
 /** Service-worker registration, the "new version" prompt, our own install hint and the offline banner. */
-export function PwaShell({ text, updatedAt }: { text: Text; updatedAt: string }) {
+// A page rendered longer ago than this when it loads came from the service worker's copy, not the network.
+const CACHED_AFTER_MS = 90_000;
+// When this page's scripts first ran: once per full page load, as the layout's render time is.
+const loadedAt = typeof window === "undefined" ? 0 : clock.now().getTime();
+const noSubscription = () => () => undefined;
+
+export function PwaShell({ text, updatedAt, renderedAt }: { text: Text; updatedAt: string; renderedAt: string }) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  // Online but on a network so slow that the service worker gave up waiting: say the page is a saved copy.
+  const cached = useSyncExternalStore(noSubscription, () => loadedAt - Date.parse(renderedAt) > CACHED_AFTER_MS, () => false);
+  const cachedAt = cached ? renderedAt : null;
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
   const [installPrompt, setInstallPrompt] = useState<InstallPrompt | null>(null);
   const pathname = usePathname();
@@ -38,7 +51,8 @@ export function PwaShell({ text, updatedAt }: { text: Text; updatedAt: string })
     if (!("serviceWorker" in navigator)) return;
     let reloading = false;
     const onControllerChange = () => {
-      if (reloading || !waiting) return;
+      // Never over unsent input: the new version is used from the next page the citizen opens.
+      if (reloading || !waiting || hasUnsentInput()) return;
       reloading = true;
       window.location.reload();
     };
@@ -71,10 +85,20 @@ export function PwaShell({ text, updatedAt }: { text: Text; updatedAt: string })
           {text.offlineBanner.replace("{time}", updatedAt)}
         </p>
       )}
+      {online && cachedAt && (
+        <p role="status" data-cached-copy className="sticky top-0 z-20 bg-stone-800 px-4 py-2 text-center text-sm font-semibold text-white">
+          {text.cachedCopy.replace("{time}", formatTimeAndDay(cachedAt))}
+        </p>
+      )}
       {waiting && (
         <div role="status" className="fixed inset-x-3 bottom-20 z-30 flex items-center gap-3 rounded-xl bg-slate-800 p-3 text-white shadow-lg">
           <span className="flex-1 text-sm">{text.updateReady}</span>
-          <button type="button" onClick={() => waiting.postMessage({ type: "SKIP_WAITING" })} className="min-h-11 rounded-lg bg-white px-4 font-semibold text-slate-900">
+          <button
+            type="button"
+            onClick={() => {
+              waiting.postMessage({ type: "SKIP_WAITING" });
+              if (hasUnsentInput()) setWaiting(null);
+            }} className="min-h-11 rounded-lg bg-white px-4 font-semibold text-slate-900">
             {text.update}
           </button>
         </div>

@@ -221,3 +221,28 @@ export async function dossierPageFor(db: Db, citizenId: string, code: string): P
     ratingScore: row.ratingScore,
   };
 }
+
+/** The last change a citizen made to a dossier, as a stale edit's conflict shows it. */
+export interface LatestCitizenChange {
+  at: string;
+  /** The change came from this same citizen (another tab or phone), not the other party. */
+  byYou: boolean;
+  byName: string | null;
+  status: Status;
+  values: Record<string, string>;
+}
+
+/** Who last amended or submitted the dossier, when, and the answers it now holds. */
+export async function latestCitizenChange(db: Executor, dossierId: string, citizenId: string): Promise<LatestCitizenChange | undefined> {
+  const [row] = await db
+    .select({ at: dossierEvents.at, actorId: dossierEvents.actorId, actorName: citizens.fullName, status: dossiers.status, data: dossiers.citizenData })
+    .from(dossierEvents)
+    .innerJoin(dossiers, eq(dossiers.id, dossierEvents.dossierId))
+    .leftJoin(citizens, eq(citizens.id, dossierEvents.actorId))
+    .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.actorKind, "citizen")))
+    .orderBy(desc(dossierEvents.id))
+    .limit(1);
+  if (!row) return undefined;
+  const values = Object.fromEntries(Object.entries(row.data ?? {}).map(([k, v]) => [k, String(v)]));
+  return { at: row.at.toISOString(), byYou: row.actorId === citizenId, byName: row.actorName, status: row.status as Status, values };
+}

@@ -80,7 +80,13 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       idempotencyKey: randomUUID(),
       input: { childName: "Nguyễn Minh Quân" },
     });
-    expect(stale).toEqual({ ok: false, error: "conflict", version: birth.version + 1 });
+    // The conflict says who changed what, and when, so the stale tab can show it instead of dropping the edit.
+    expect(stale).toMatchObject({
+      ok: false,
+      error: "conflict",
+      version: birth.version + 1,
+      latest: { byYou: true, byName: "Nguyễn Văn An", status: "prepared", values: { childName: "Nguyễn Minh Khang", hometown: "mother" } },
+    });
     expect((await codeOf("birth-registration")).citizenData).toEqual({ childName: "Nguyễn Minh Khang", hometown: "mother" });
 
     const another = await performCitizenAction(t.db, demoPersonas.an, "amend", {
@@ -113,7 +119,20 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
     const mismatch = await performCitizenAction(t.db, demoPersonas.an, "confirm", { ...req, input: { ...req.input, delivery: "digital" } });
     expect(mismatch).toEqual({ ok: false, error: "idempotency_mismatch" });
     const again = await performCitizenAction(t.db, demoPersonas.an, "confirm", { ...req, idempotencyKey: randomUUID() });
-    expect(again).toEqual({ ok: false, error: "not_editable", status: "submitted" });
+    expect(again).toMatchObject({ ok: false, error: "not_editable", status: "submitted", latest: { byYou: true, status: "submitted" } });
+
+    // The mother's stale tab learns that the father submitted, when, and with which name.
+    const binhStale = await performCitizenAction(t.db, demoPersonas.binh, "confirm", {
+      ...req,
+      idempotencyKey: randomUUID(),
+      input: { ...req.input, childName: "Trần Minh Khôi" },
+    });
+    expect(binhStale).toMatchObject({
+      ok: false,
+      error: "not_editable",
+      latest: { byYou: false, byName: "Nguyễn Văn An", values: { childName: "Nguyễn Minh Khang" } },
+    });
+    expect(Date.parse((binhStale as { latest: { at: string } }).latest.at)).not.toBeNaN();
     const after = await codeOf("birth-registration");
     expect(after.status).toBe("submitted");
     expect(after.slaDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);

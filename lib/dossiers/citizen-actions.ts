@@ -4,7 +4,7 @@ import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
-import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
+import { findDossierFor, latestCitizenChange, type CitizenDossier, type LatestCitizenChange } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { citizenInputSchema, fieldErrorsOf, storableText, suggestedValues, type FieldErrors } from "../services/citizen-input";
 
@@ -50,8 +50,10 @@ export function issuesByField(error: z.ZodError): Record<string, string> {
 
 type CitizenActionResult =
   | { ok: true; status: Status; version: number }
-  | { ok: false; error: "not_found" | "not_editable" | "idempotency_mismatch"; status?: Status }
-  | { ok: false; error: "conflict"; version: number }
+  | { ok: false; error: "not_found" | "idempotency_mismatch" }
+  // A stale edit says what the other tab or parent did, and when: never a silent drop (issue 16).
+  | { ok: false; error: "not_editable"; status: Status; latest?: LatestCitizenChange }
+  | { ok: false; error: "conflict"; version: number; latest?: LatestCitizenChange }
   | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
 
 type Stored = Extract<CitizenActionResult, { ok: true }> | Extract<CitizenActionResult, { error: "conflict" }>;
@@ -95,7 +97,7 @@ export async function performCitizenAction(
   const merged = withChanges(dossier.citizenData, parsed.data);
 
   const hash = requestHash(kind, req);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<CitizenActionResult> => {
     const claimed = await tx
       .insert(idempotencyKeys)
       .values({ key: req.idempotencyKey, citizenId, action: kind, requestHash: hash })
@@ -112,6 +114,10 @@ export async function performCitizenAction(
     }
     return result;
   });
+  if (!result.ok && (result.error === "conflict" || result.error === "not_editable")) {
+    return { ...result, latest: await latestCitizenChange(db, dossier.id, citizenId) };
+  }
+  return result;
 }
 
 async function replay(tx: Tx, citizenId: string, key: string, hash: string): Promise<CitizenActionResult> {

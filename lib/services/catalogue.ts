@@ -51,6 +51,7 @@ const catalogueData = [
         key: "childName",
         label: L("Họ và tên của bé", "Your baby's full name"),
         required: true,
+        ask: L("Đặt tên cho bé", "Name your baby"),
         hint: L(
           "Họ của bé theo họ cha hoặc họ mẹ, do cha mẹ thỏa thuận. Ví dụ: Nguyễn Minh Khang",
           "The surname follows the father's or the mother's, as the parents agree. Example: Nguyễn Minh Khang",
@@ -77,6 +78,7 @@ const catalogueData = [
     issues: "birth-package",
     declinable: false,
     delivery: ["post", "centre", "digital"],
+    defaultDelivery: "post",
     sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: {link} Ma doi chieu {matchCode}",
   },
   {
@@ -118,6 +120,7 @@ const catalogueData = [
     result: L("Giấy phép hành nghề đã gia hạn", "Renewed practice licence"),
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
+    defaultDelivery: "digital",
     sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe cua ban sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
   },
   {
@@ -157,6 +160,7 @@ const catalogueData = [
     result: L("Thẻ hướng dẫn viên mới", "New tour guide card"),
     issues: "licence-renewal",
     delivery: ["post", "centre"],
+    defaultDelivery: "post",
     sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien cua ban sap het han. Ho so doi the da san sang: {link} Ma doi chieu {matchCode}",
   },
   {
@@ -186,6 +190,7 @@ const catalogueData = [
     result: L("Chứng chỉ hành nghề thú y đã gia hạn", "Renewed veterinary certificate"),
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
+    defaultDelivery: "digital",
     sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
   },
   {
@@ -224,6 +229,7 @@ const catalogueData = [
     result: L("Phù hiệu mới", "New badge"),
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
+    defaultDelivery: "digital",
     sms: "DVC Da Nang: Phu hieu xe {subjectPlate} sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
   },
   {
@@ -319,6 +325,7 @@ const catalogueData = [
     result: L("Xác nhận trúng tuyển lớp 1", "Grade 1 place confirmed"),
     issues: "school-place",
     delivery: ["digital"],
+    defaultDelivery: "digital",
     sms: "DVC Da Nang: Ho so nhap hoc lop 1 cho be {childFirstName} da duoc chuan bi. Chon truong va xac nhan: {link} Ma doi chieu {matchCode}",
   },
   {

@@ -89,13 +89,14 @@ export function citizenInputSchema(
   return z.strictObject(shape);
 }
 
-/** What the registries suggest for the citizen's fields (e.g. the practice address on the licence). */
+/** What the registries suggest for the citizen's fields (e.g. the practice address on the licence), and the catalogue's default delivery. */
 export function suggestedValues(service: ServiceDefinition, prefilled: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const f of service.citizenFields) {
     const suggested = "prefillFrom" in f && f.prefillFrom ? prefilled[f.prefillFrom] : undefined;
     if (suggested !== undefined && suggested !== null) values[f.key] = suggested;
   }
+  if (service.defaultDelivery) values.delivery = service.defaultDelivery;
   return values;
 }
 

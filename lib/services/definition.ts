@@ -29,7 +29,15 @@ const prefilledField = z.object({
 });
 
 const citizenField = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("personName"), key: z.string(), label: localized, required: z.boolean(), hint: localized.optional() }),
+  z.object({
+    kind: z.literal("personName"),
+    key: z.string(),
+    label: localized,
+    required: z.boolean(),
+    hint: localized.optional(),
+    // What the home card's button says when this is the one thing missing ("Đặt tên cho bé").
+    ask: localized.optional(),
+  }),
   z.object({
     kind: z.literal("text"),
     key: z.string(),
@@ -88,6 +96,8 @@ export const serviceDefinition = z
     // What approval issues; each kind is one issuer in lib/dossiers/results.ts.
     issues: z.enum(["birth-package", "licence-renewal", "benefits", "school-place", "permit-dossier"]),
     delivery: z.array(z.enum(deliveryOptions)),
+    // The pilot's choice for the citizen, shown pre-selected and changeable, so that it is never "missing".
+    defaultDelivery: z.enum(deliveryOptions).optional(),
     // Whether the citizen may answer "Không cần"; a legal duty such as registering a birth may not be declined.
     declinable: z.boolean().default(true),
     sms: z.string().max(160),
@@ -96,6 +106,9 @@ export const serviceDefinition = z
     const keys = [...def.prefilled.map((f) => f.key), ...def.citizenFields.map((f) => f.key), "delivery"];
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup) ctx.addIssue({ code: "custom", message: `duplicate field key ${dup}`, path: ["citizenFields"] });
+    if (def.defaultDelivery && !def.delivery.includes(def.defaultDelivery)) {
+      ctx.addIssue({ code: "custom", message: `default delivery ${def.defaultDelivery} is not offered`, path: ["defaultDelivery"] });
+    }
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
   });
 

@@ -1,0 +1,3 @@
+/** Names shared by the page and the service worker (sw/sw.ts) for what is kept on the phone. */
+export const PERSONAL_CACHE = "citizen-pages-v1";
+export const QUERY_CACHE_KEY = "chu-dong-query-cache";
