@@ -4,6 +4,10 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
 import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
+import { isApplicable, isRequiredNow, missingRequired, type RequiredWhen } from "@/lib/services/required-when";
+import { nameWarnings, type NameWarning } from "@/lib/services/name-check";
+import { NameWarnings, type NameCheck } from "./name-warnings";
+import { ReviewPanel, type ReviewRow, type ReviewText } from "./review-panel";
 
 export interface FieldView {
   key: string;
@@ -11,7 +15,12 @@ export interface FieldView {
   label: string;
   hint?: string;
   required: boolean;
-  options?: { value: string; label: string }[];
+  requiredWhen?: RequiredWhen;
+  options?: { value: string; label: string; detail?: string }[];
+  inputMode?: "numeric";
+  nameCheck?: NameCheck;
+  // A heading shown before the field (the household members' "still lives here?" questions).
+  group?: { title: string; hint?: string };
 }
 
 export interface DossierFormText {
@@ -25,6 +34,8 @@ export interface DossierFormText {
   sending: string;
   saved: string;
   errorSummary: string;
+  nameWarnings: Record<NameWarning, string>;
+  review: ReviewText;
   queue: { pending: string; pendingHelp: string; sent: string; refused: string; failed: string };
   messages: Record<string, string>;
   errors: Record<string, string>;
@@ -47,11 +58,58 @@ export function DossierForm(props: {
   const summaryRef = useRef<HTMLDivElement>(null);
   const values = ("values" in state && state.values) || props.initial;
   const [offlineErrors, setOfflineErrors] = useState<Record<string, string>>({});
-  const errors = state.status === "invalid" ? state.fieldErrors : offlineErrors;
+  const errors = Object.keys(offlineErrors).length > 0 ? offlineErrors : state.status === "invalid" ? state.fieldErrors : {};
   const queue = useOfflineQueue(props.dossierCode);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The answers as they stand, so a choice can show the fields it makes required (requiredWhen).
+  const [current, setCurrent] = useState<Record<string, string>>(values);
+  const [review, setReview] = useState<ReviewRow[] | null>(null);
+  const reviewed = useRef(false);
+  const shown = fields.filter((f) => isApplicable(f, current, fields));
+
+  function answersOf(form: HTMLFormElement): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of new FormData(form).entries()) {
+      if (name.startsWith(FIELD_PREFIX) && typeof value === "string") out[name.slice(FIELD_PREFIX.length)] = value;
+    }
+    return out;
+  }
+
+  // Before a confirm is sent: the same required rules as the server, then the large-print review.
+  function reviewBeforeConfirm(event: React.FormEvent<HTMLFormElement>): boolean {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "amend" || reviewed.current) return false;
+    event.preventDefault();
+    const form = event.currentTarget;
+    const answers = answersOf(form);
+    const missing = missingRequired(fields, answers);
+    const clientErrors: Record<string, string> = Object.fromEntries(missing.map((k) => [k, "required"]));
+    if (new FormData(form).get("consent") !== "yes") clientErrors.consent = "consentRequired";
+    setOfflineErrors(clientErrors);
+    if (Object.keys(clientErrors).length > 0) return true;
+    setReview(
+      fields
+        .filter((f) => isApplicable(f, answers, fields) && (answers[f.key] ?? "") !== "")
+        .map((f) => ({
+          key: f.key,
+          label: f.label,
+          value: f.options?.find((o) => o.value === answers[f.key])?.label ?? answers[f.key] ?? "",
+          warnings: f.nameCheck ? nameWarnings(answers[f.key] ?? "", f.nameCheck).map((w) => text.nameWarnings[w]) : [],
+        })),
+    );
+    return true;
+  }
+
+  function sendReviewed() {
+    reviewed.current = true;
+    setReview(null);
+    formRef.current?.requestSubmit();
+    reviewed.current = false;
+  }
 
   // Offline, the form is queued (persisted, replayed exactly once) instead of calling the server action.
   function queueWhenOffline(event: React.FormEvent<HTMLFormElement>) {
+    if (reviewBeforeConfirm(event)) return;
     if (navigator.onLine) return;
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -87,7 +145,14 @@ export function DossierForm(props: {
   };
 
   return (
-    <form action={formAction} onSubmit={queueWhenOffline} noValidate className="space-y-6">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={queueWhenOffline}
+      onChange={(e) => setCurrent(answersOf(e.currentTarget))}
+      noValidate
+      className="space-y-6"
+    >
       <input type="hidden" name="dossierCode" value={props.dossierCode} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
@@ -134,24 +199,33 @@ export function DossierForm(props: {
           <h2 id="your-part" className="text-xl font-bold">{text.yourPart}</h2>
           <p className="text-stone-700">{text.yourPartLead}</p>
         </div>
-        {fields.map((field) => {
+        {shown.map((field) => {
           const error = errorText(field.key);
+          const required = isRequiredNow(field, current, fields);
           const hintId = field.hint ? `${field.key}-hint` : undefined;
           const describedBy = [hintId, error ? errorId(field.key) : undefined].filter(Boolean).join(" ") || undefined;
           const legend = (
             <>
-              {field.label} <span className="text-sm font-normal text-stone-600">({field.required ? text.required : text.optional})</span>
+              {field.label} <span className="text-sm font-normal text-stone-600">({required ? text.required : text.optional})</span>
             </>
+          );
+          const group = field.group && (
+            <div className="pt-2">
+              <h3 className="text-lg font-bold">{field.group.title}</h3>
+              {field.group.hint && <p className="text-sm text-stone-600">{field.group.hint}</p>}
+            </div>
           );
           if (field.kind === "choice") {
             return (
-              <fieldset key={field.key} id={`field-${field.key}`} aria-describedby={describedBy} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
+              <div key={field.key} className="space-y-2">
+              {group}
+              <fieldset id={`field-${field.key}`} aria-describedby={describedBy} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
                 <legend className="font-semibold">{legend}</legend>
                 {field.hint && <p id={hintId} className="text-sm text-stone-600">{field.hint}</p>}
                 {error && <p id={errorId(field.key)} className="font-semibold text-red-700">{error}</p>}
                 <div className="mt-2 space-y-2">
                   {field.options?.map((option) => (
-                    <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-brand">
+                    <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300 has-[:checked]:bg-blue-50 has-[:checked]:ring-2 has-[:checked]:ring-blue-800">
                       <input
                         type="radio"
                         name={`${FIELD_PREFIX}${field.key}`}
@@ -159,15 +233,21 @@ export function DossierForm(props: {
                         defaultChecked={values[field.key] === option.value}
                         className="h-5 w-5 accent-brand"
                       />
-                      <span>{option.label}</span>
+                      <span>
+                        {option.label}
+                        {option.detail && <span className="block text-sm text-stone-700">{option.detail}</span>}
+                      </span>
                     </label>
                   ))}
                 </div>
               </fieldset>
+              </div>
             );
           }
           return (
-            <div key={field.key} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
+            <div key={field.key} className="space-y-2">
+            {group}
+            <div className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
               <label htmlFor={`field-${field.key}`} className="block font-semibold">
                 {legend}
               </label>
@@ -177,14 +257,18 @@ export function DossierForm(props: {
                 id={`field-${field.key}`}
                 name={`${FIELD_PREFIX}${field.key}`}
                 type="text"
-                inputMode={field.kind === "number" ? "numeric" : undefined}
+                inputMode={field.kind === "number" ? "numeric" : field.inputMode}
                 autoCapitalize={field.kind === "personName" ? "words" : undefined}
                 autoComplete="off"
                 defaultValue={values[field.key] ?? ""}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy}
+                aria-describedby={[describedBy, field.nameCheck ? `${field.key}-warnings` : undefined].filter(Boolean).join(" ") || undefined}
                 className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 bg-white px-3 text-lg focus:border-blue-700"
               />
+              {field.nameCheck && (
+                <NameWarnings id={`${field.key}-warnings`} name={current[field.key] ?? ""} check={field.nameCheck} text={text.nameWarnings} />
+              )}
+            </div>
             </div>
           );
         })}
@@ -213,7 +297,19 @@ export function DossierForm(props: {
             <span>{text.consent}</span>
           </label>
         </div>
-        <Buttons text={text} />
+        {review ? (
+          <ReviewPanel
+            rows={review}
+            text={text.review}
+            onSend={sendReviewed}
+            onEdit={() => {
+              setReview(null);
+              document.getElementById("sua-thong-tin")?.scrollIntoView();
+            }}
+          />
+        ) : (
+          <Buttons text={text} />
+        )}
       </section>
     </form>
   );

@@ -28,6 +28,9 @@ const prefilledField = z.object({
   format: z.enum(["text", "date", "sex", "category"]).default("text"),
 });
 
+// A choice elsewhere that makes this field asked and required (bank details for a bank transfer).
+const requiredWhen = z.object({ field: z.string().min(1), equals: z.array(z.string().min(1)).min(1) });
+
 const citizenField = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("personName"), key: z.string(), label: localized, required: z.boolean(), hint: localized.optional() }),
   z.object({
@@ -36,8 +39,10 @@ const citizenField = z.discriminatedUnion("kind", [
     label: localized,
     required: z.boolean(),
     maxLength: z.number().int().positive().default(200),
+    pattern: z.enum(["digits"]).optional(),
     prefillFrom: z.string().optional(),
     hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
   }),
   z.object({
     kind: z.literal("number"),
@@ -54,9 +59,21 @@ const citizenField = z.discriminatedUnion("kind", [
     key: z.string(),
     label: localized,
     required: z.boolean(),
-    options: z.array(z.object({ value: z.string().min(1), label: localized })).min(2),
+    // detailFrom: a pre-filled value shown under the option (the father's actual hometown).
+    options: z.array(z.object({ value: z.string().min(1), label: localized, detailFrom: z.string().optional() })).min(2),
     prefillFrom: z.string().optional(),
     hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
+  }),
+  // One "still lives here?" question per person the registry lists (optionsFrom), and a reason for each who left.
+  z.object({
+    kind: z.literal("householdMembers"),
+    key: z.string().regex(/^[a-zA-Z]+$/),
+    label: localized,
+    required: z.boolean(),
+    optionsFrom: z.string(),
+    hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
   }),
   // Options read from the dossier's pre-filled data (e.g. the schools of the child's ward).
   z.object({
@@ -65,6 +82,8 @@ const citizenField = z.discriminatedUnion("kind", [
     label: localized,
     required: z.boolean(),
     optionsFrom: z.string(),
+    // A pre-filled map from option to its address, shown under each option (a school's street address).
+    addressesFrom: z.string().optional(),
     hint: localized.optional(),
   }),
 ]);
@@ -96,6 +115,15 @@ export const serviceDefinition = z
     const keys = [...def.prefilled.map((f) => f.key), ...def.citizenFields.map((f) => f.key), "delivery"];
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup) ctx.addIssue({ code: "custom", message: `duplicate field key ${dup}`, path: ["citizenFields"] });
+    for (const f of def.citizenFields) {
+      if (!("requiredWhen" in f) || !f.requiredWhen) continue;
+      const when = f.requiredWhen;
+      const control = def.citizenFields.find((c) => c.key === when.field);
+      const values = control?.kind === "choice" ? control.options.map((o) => o.value) : [];
+      if (f.required || !when.equals.every((v) => values.includes(v))) {
+        ctx.addIssue({ code: "custom", message: `${f.key}: requiredWhen must name options of a choice field, and the field must not be required`, path: ["citizenFields"] });
+      }
+    }
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
   });
 

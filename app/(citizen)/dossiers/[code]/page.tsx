@@ -8,7 +8,8 @@ import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dossierPageFor } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
-import { initialValues } from "@/lib/services/citizen-input";
+import { flatFields, initialValues, MEMBER_STAYS, namesFrom } from "@/lib/services/citizen-input";
+import { communeInSentence, communeOf, withCommune } from "@/lib/places/commune";
 import type { ServiceDefinition } from "@/lib/services/definition";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { pick } from "@/lib/i18n/localized";
@@ -170,6 +171,12 @@ export default async function DossierPage(props: Props) {
             sending: t("dossier.sending"),
             saved: t("dossier.saved"),
             errorSummary: t("dossier.errorSummary"),
+            nameWarnings: {
+              noToneMarks: t("nameCheck.noToneMarks"),
+              lowerCase: t("nameCheck.lowerCase"),
+              surnameNotParents: t("nameCheck.surnameNotParents"),
+            },
+            review: { title: t("review.title"), lead: t("review.lead"), send: t("review.send"), edit: t("review.edit"), empty: t("review.empty") },
             queue: {
               pending: t("pwa.pending"),
               pendingHelp: t("pwa.pendingHelp"),
@@ -229,6 +236,7 @@ const errorKeys = [
   "tooSmall",
   "tooLarge",
   "notAnOption",
+  "digitsOnly",
   "consentRequired",
   "generic",
 ] as const;
@@ -236,15 +244,50 @@ const errorKeys = [
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 function fieldViews(service: ServiceDefinition, prefilled: Record<string, unknown>, locale: string, t: T): FieldView[] {
-  const views: FieldView[] = service.citizenFields.map((f) => {
-    const base = { key: f.key, label: pick(f.label, locale), hint: f.hint && pick(f.hint, locale), required: f.required };
+  const commune = communeOf(prefilled);
+  const label = (l: { vi: string; en: string }) => withCommune(pick(l, locale), commune, locale);
+  const text = (key: string) => (typeof prefilled[key] === "string" ? (prefilled[key] as string) : undefined);
+  const groups = new Map(service.citizenFields.map((f) => [f.key, f]));
+  const views: FieldView[] = flatFields(service, prefilled).map((f) => {
+    const base = {
+      key: f.key,
+      label: "label" in f ? label(f.label) : "",
+      hint: "hint" in f && f.hint ? pick(f.hint, locale) : undefined,
+      required: f.required,
+      requiredWhen: "requiredWhen" in f ? f.requiredWhen : undefined,
+    };
     switch (f.kind) {
       case "choice":
-        return { ...base, kind: "choice", options: f.options.map((o) => ({ value: o.value, label: pick(o.label, locale) })) };
+        return {
+          ...base,
+          kind: "choice",
+          options: f.options.map((o) => ({ value: o.value, label: label(o.label), detail: o.detailFrom ? text(o.detailFrom) : undefined })),
+        };
       case "prefilledChoice": {
-        const options = Array.isArray(prefilled[f.optionsFrom]) ? (prefilled[f.optionsFrom] as unknown[]).map(String) : [];
-        return { ...base, kind: "choice", options: options.map((o) => ({ value: o, label: o })) };
+        const addresses = (f.addressesFrom && (prefilled[f.addressesFrom] as Record<string, string> | undefined)) || {};
+        const zone = commune ? t("dossier.inZone", { commune: communeInSentence(commune, locale) }) : undefined;
+        return {
+          ...base,
+          kind: "choice",
+          options: namesFrom(prefilled, f.optionsFrom).map((o) => ({ value: o, label: o, detail: [addresses[o], zone].filter(Boolean).join(" · ") || undefined })),
+        };
       }
+      case "memberStays": {
+        const group = groups.get(f.key.replace(/\d+$/, ""));
+        return {
+          ...base,
+          kind: "choice",
+          label: f.name,
+          group: f.key.endsWith("0") && group ? { title: label(group.label), hint: group.hint && pick(group.hint, locale) } : undefined,
+          options: MEMBER_STAYS.map((v) => ({ value: v, label: t(`dossier.member.${v}`) })),
+        };
+      }
+      case "memberReason":
+        return { ...base, kind: "text", label: t("dossier.member.reason", { name: f.name }) };
+      case "text":
+        return { ...base, kind: "text", inputMode: f.pattern === "digits" ? "numeric" : undefined };
+      case "personName":
+        return { ...base, kind: "personName", nameCheck: { fatherSurname: text("fatherSurname"), motherSurname: text("motherSurname") } };
       default:
         return { ...base, kind: f.kind };
     }
@@ -292,7 +335,7 @@ async function KeyFacts({
           <dd className="font-semibold">
             {formatDate(dossier.legalDeadline)} ({left(dossier.legalDeadline)})
           </dd>
-          <dd className="text-xs text-stone-600">{t("legalDeadlineNote")}</dd>
+          <dd className="text-sm text-stone-600">{t("legalDeadlineNote")}</dd>
         </div>
       )}
       {dossier.slaDueDate && (

@@ -52,7 +52,7 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
       </dl>
       <figure className="mx-auto mt-6 w-48">
         <div role="img" aria-label={t("qrLabel")} className="w-48" dangerouslySetInnerHTML={{ __html: qr }} />
-        <figcaption className="mt-2 break-all text-center text-xs text-stone-700">
+        <figcaption className="mt-2 break-all text-center text-sm text-stone-700">
           {t("verifyAt")} <span className="font-mono">{verifyUrl}</span>
         </figcaption>
       </figure>
