@@ -79,14 +79,18 @@ export function DossierForm(props: {
   function reviewBeforeConfirm(event: React.FormEvent<HTMLFormElement>): boolean {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.value === "amend" || reviewed.current) return false;
-    event.preventDefault();
     const form = event.currentTarget;
     const answers = answersOf(form);
-    const missing = missingRequired(fields, answers);
-    const clientErrors: Record<string, string> = Object.fromEntries(missing.map((k) => [k, "required"]));
+    const clientErrors: Record<string, string> = Object.fromEntries(missingRequired(fields, answers).map((k) => [k, "required"]));
     if (new FormData(form).get("consent") !== "yes") clientErrors.consent = "consentRequired";
     setOfflineErrors(clientErrors);
-    if (Object.keys(clientErrors).length > 0) return true;
+    if (Object.keys(clientErrors).length > 0) {
+      event.preventDefault();
+      return true;
+    }
+    // A permanent answer (the child's name) is shown back in large print before it is sent.
+    if (!fields.some((f) => f.nameCheck)) return false;
+    event.preventDefault();
     setReview(
       fields
         .filter((f) => isApplicable(f, answers, fields) && (answers[f.key] ?? "") !== "")

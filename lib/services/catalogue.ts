@@ -145,9 +145,13 @@ const catalogueData = [
         label: L("Loại thẻ", "Card type"),
         required: true,
         options: [
-          { value: "domestic", label: L("Nội địa", "Domestic") },
-          { value: "international", label: L("Quốc tế", "International") },
-          { value: "on-site", label: L("Tại điểm", "On-site") },
+          { value: "domestic", label: L("Nội địa", "Domestic"), detail: L("Hướng dẫn khách Việt Nam trên cả nước.", "Guides Vietnamese visitors anywhere in the country.") },
+          { value: "international", label: L("Quốc tế", "International"), detail: L("Hướng dẫn cả khách Việt Nam và khách nước ngoài.", "Guides both Vietnamese and foreign visitors.") },
+          {
+            value: "on-site",
+            label: L("Tại điểm", "On-site"),
+            detail: L("Chỉ hướng dẫn trong một khu, điểm du lịch nhất định.", "Guides only within one tourist site or area."),
+          },
         ],
         prefillFrom: "cardType",
       },

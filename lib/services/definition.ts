@@ -59,8 +59,10 @@ const citizenField = z.discriminatedUnion("kind", [
     key: z.string(),
     label: localized,
     required: z.boolean(),
-    // detailFrom: a pre-filled value shown under the option (the father's actual hometown).
-    options: z.array(z.object({ value: z.string().min(1), label: localized, detailFrom: z.string().optional() })).min(2),
+    // Under each option: `detail` explains a term ("Tại điểm"); `detailFrom` shows a pre-filled value (the father's hometown).
+    options: z
+      .array(z.object({ value: z.string().min(1), label: localized, detail: localized.optional(), detailFrom: z.string().optional() }))
+      .min(2),
     prefillFrom: z.string().optional(),
     hint: localized.optional(),
     requiredWhen: requiredWhen.optional(),

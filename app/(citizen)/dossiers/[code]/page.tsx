@@ -28,6 +28,9 @@ import { ResultSummary } from "@/components/dossier/result-summary";
 import * as clock from "@/lib/clock";
 import { provisionalProof } from "@/lib/dossiers/provisional-proof";
 import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-panel";
+import { FeePayment } from "@/components/dossier/fee-payment";
+import { agencyName } from "@/lib/services/agency";
+import { pendingDecisionStatuses } from "@/lib/dossiers/status";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +56,12 @@ export default async function DossierPage(props: Props) {
   const officerRequest = dossier.status === "needs_info" ? lastNoteFor("needs_info") : undefined;
   const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
   const proof = provisionalProof(dossier, today);
+  const agency = agencyName(service, communeOf(dossier.prefilled), locale);
+  const feeDue = awaiting
+    ? { workingDays: service.slaWorkingDays }
+    : pendingDecisionStatuses.includes(dossier.status) && dossier.slaDueDate
+      ? { date: dossier.slaDueDate }
+      : null;
 
   return (
     <OfflineQueryProvider>
@@ -78,6 +87,8 @@ export default async function DossierPage(props: Props) {
           <p className="mt-1">{t("dossier.submittedBody", { code: dossier.code })}</p>
         </div>
       )}
+
+      {!awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
       {proof && <ProvisionalProofPanel proof={proof} />}
 
@@ -138,18 +149,20 @@ export default async function DossierPage(props: Props) {
         </p>
         {matchCode && (
           <p className="mt-2 text-sm">
-            <span className="font-semibold">{t("dossier.matchCode", { code: matchCode })}</span> — {t("dossier.matchCodeHelp")}
+            <span className="font-semibold">{t("dossier.matchCode", { code: matchCode })}</span> — {t("dossier.matchCodeWhat")} {t("dossier.matchCodeHelp")}
           </p>
         )}
       </section>
 
-      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} />
+      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} />
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-xl font-bold">{t("dossier.summaryTitle")}</h2>
         <p className="text-stone-700">{t("dossier.summaryLead")}</p>
         <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
       </section>
+
+      {awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
       {awaiting ? (
         <DossierForm
@@ -261,7 +274,7 @@ function fieldViews(service: ServiceDefinition, prefilled: Record<string, unknow
         return {
           ...base,
           kind: "choice",
-          options: f.options.map((o) => ({ value: o.value, label: label(o.label), detail: o.detailFrom ? text(o.detailFrom) : undefined })),
+          options: f.options.map((o) => ({ value: o.value, label: label(o.label), detail: o.detailFrom ? text(o.detailFrom) : o.detail && pick(o.detail, locale) })),
         };
       case "prefilledChoice": {
         const addresses = (f.addressesFrom && (prefilled[f.addressesFrom] as Record<string, string> | undefined)) || {};
@@ -310,12 +323,14 @@ async function KeyFacts({
   today,
   awaiting,
   locale,
+  resultReady,
 }: {
   service: ServiceDefinition;
   dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
   today: string;
   awaiting: boolean;
   locale: string;
+  resultReady: boolean;
 }) {
   const t = await getTranslations("dossier");
   const left = (date: string) => t("daysLeft", { days: Math.max(0, daysBetween(today, date)) });
@@ -338,7 +353,8 @@ async function KeyFacts({
           <dd className="text-sm text-stone-600">{t("legalDeadlineNote")}</dd>
         </div>
       )}
-      {dossier.slaDueDate && (
+      {/* Once the result is issued, the promised date is history, not a date to wait for. */}
+      {dossier.slaDueDate && !resultReady && (
         <div>
           <dt className="text-sm text-stone-600">{t("slaDue")}</dt>
           <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>
