@@ -24,6 +24,7 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await page.getByText("Gửi về nhà qua bưu điện").click();
     await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
     await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+    await page.getByRole("button", { name: "Đúng, gửi hồ sơ" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Họ tên chỉ gồm chữ cái tiếng Việt và dấu cách" })).toBeVisible();
     await expect(page.getByLabel(/Họ và tên của bé/)).toHaveAttribute("aria-invalid", "true");
     await expectNoAxeViolations(page);
@@ -47,8 +48,11 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await page.getByLabel(/Họ và tên của bé/).fill("Nguyễn Minh Khang");
     await page.getByText("Gửi về nhà qua bưu điện").click();
     await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-    const confirm = page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" });
-    await confirm.dblclick();
+    await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+    // The name is permanent: it is shown back in large print before it is sent.
+    await expect(page.getByRole("heading", { name: "Kiểm tra lại" })).toBeFocused();
+    await expect(page.locator('[data-review-field="childName"]')).toHaveText("Nguyễn Minh Khang");
+    await page.getByRole("button", { name: "Đúng, gửi hồ sơ" }).click();
     await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
     await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
     await expect(page.locator('[data-field="childName"]')).toHaveText("Nguyễn Minh Khang");

@@ -3,10 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { homeFor } from "@/lib/db/dossier-queries";
-import { isAwaitingCitizen } from "@/lib/dossiers/status";
+import { inProgressStatuses, isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
+import { ProcessingCard } from "@/components/dossier/processing-card";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +20,16 @@ export default async function ForYouPage() {
   const citizenId = await requireCitizen("/");
   const [home, t, locale] = await Promise.all([homeFor(await getDb(), citizenId), getTranslations("home"), getLocale()]);
   const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
+  const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode));
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-stone-700">{home.fullName && t("greeting", { name: home.fullName })}</p>
       <p className="text-stone-700">{t("lead")}</p>
+      <p className="mt-2 text-sm text-stone-700">{t("proactive")}</p>
+      <h2 className="mt-6 text-xl font-bold">{t("awaitingTitle")}</h2>
       {awaiting.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
+        <p className="mt-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (
         <OfflineQueryProvider>
         <ul className="mt-4 space-y-4">
@@ -36,6 +40,18 @@ export default async function ForYouPage() {
           ))}
         </ul>
         </OfflineQueryProvider>
+      )}
+      {processing.length > 0 && (
+        <section aria-labelledby="processing" className="mt-8">
+          <h2 id="processing" className="text-xl font-bold">{t("processingTitle")}</h2>
+          <ul className="mt-3 space-y-3">
+            {processing.map((d) => (
+              <li key={d.id}>
+                <ProcessingCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <p className="mt-6">
         <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">

@@ -31,6 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <h1 className="mt-10 text-3xl font-bold leading-tight">{t("login.title")}</h1>
       <p className="mt-4 text-lg text-stone-700">{t("login.lead")}</p>
+      <p className="mt-3 text-stone-700">{t("login.proactive")}</p>
       {error && (
         <p role="alert" className="mt-6 rounded-lg border-2 border-red-700 bg-red-50 p-4 font-medium text-red-800">
           {t("login.failed")}

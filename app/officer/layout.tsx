@@ -2,18 +2,18 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { catalogue } from "@/lib/services/catalogue";
-import { pick } from "@/lib/i18n/localized";
+import { agencyName } from "@/lib/services/agency";
 import { StaffShell } from "@/components/staff/staff-shell";
 
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await requireStaff("officer", "/officer");
   const [t, locale] = await Promise.all([getTranslations("officer"), getLocale()]);
-  const agency = catalogue.find((s) => s.agency.code === officer.agency)?.agency.name;
+  const service = catalogue.find((s) => s.agency.code === officer.agency);
   return (
     <StaffShell
       title={t("console")}
       homeHref="/officer"
-      who={agency ? `${officer.fullName} · ${pick(agency, locale)}` : officer.fullName}
+      who={service ? `${officer.fullName} · ${agencyName(service, undefined, locale)}` : officer.fullName}
       signOutLabel={t("signOut")}
       width="max-w-5xl"
       nav={

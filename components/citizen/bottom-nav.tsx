@@ -17,7 +17,8 @@ export function BottomNav({ items, label }: { items: NavItem[]; label: string })
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="fixed inset-x-0 bottom-0 z-10 border-t print:hidden border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
-      <ul className="mx-auto grid max-w-xl grid-cols-4">
+      {/* The first label ("Dành cho bạn") is the longest: it gets the widest column so it stays on one line at 360 px. */}
+      <ul className="mx-auto grid max-w-xl grid-cols-[1.35fr_1fr_1fr_1fr]">
         {items.map((item) => {
           const active = isActive(pathname, item.href);
           return (
@@ -25,7 +26,7 @@ export function BottomNav({ items, label }: { items: NavItem[]; label: string })
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 py-1.5 text-xs font-medium ${
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 py-1.5 text-sm font-medium whitespace-nowrap ${
                   active ? "text-brand" : "text-stone-600"
                 }`}
               >

@@ -4,6 +4,7 @@ import type { AccessEntry } from "@/lib/db/dossier-queries";
 import { datasets, type DatasetCode } from "@/lib/gov/datasets";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
+import { agencyName } from "@/lib/services/agency";
 import { formatDateTime } from "@/lib/dates";
 
 export async function DataAccessList({ rows, locale, showDossier }: { rows: AccessEntry[]; locale: string; showDossier: boolean }) {
@@ -18,7 +19,7 @@ export async function DataAccessList({ rows, locale, showDossier }: { rows: Acce
           <li key={row.id} className="rounded-lg bg-white p-3 text-sm ring-1 ring-stone-200">
             <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1">
               <dt className="text-stone-600">{t("agency")}</dt>
-              <dd className="font-semibold">{service ? pick(service.agency.name, locale) : row.agency}</dd>
+              <dd className="font-semibold">{service ? agencyName(service, undefined, locale) : row.agency}</dd>
               <dt className="text-stone-600">{t("dataset")}</dt>
               <dd>{dataset ? `${pick(dataset.name, locale)} (${pick(dataset.agency, locale)})` : row.dataset}</dd>
               <dt className="text-stone-600">{t("purpose")}</dt>

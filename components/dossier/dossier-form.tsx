@@ -11,6 +11,10 @@ import { draftKey } from "@/lib/offline/draft";
 import { formatTime } from "@/lib/dates";
 import { useDraft } from "./use-draft";
 import { ConflictNotice, type ConflictText } from "./conflict-notice";
+import { isApplicable, isRequiredNow, missingRequired, type RequiredWhen } from "@/lib/services/required-when";
+import { nameWarnings, type NameWarning } from "@/lib/services/name-check";
+import { NameWarnings, type NameCheck } from "./name-warnings";
+import { ReviewPanel, type ReviewRow, type ReviewText } from "./review-panel";
 
 export interface FieldView {
   key: string;
@@ -18,7 +22,12 @@ export interface FieldView {
   label: string;
   hint?: string;
   required: boolean;
-  options?: { value: string; label: string }[];
+  requiredWhen?: RequiredWhen;
+  options?: { value: string; label: string; detail?: string }[];
+  inputMode?: "numeric";
+  nameCheck?: NameCheck;
+  // A heading shown before the field (the household members' "still lives here?" questions).
+  group?: { title: string; hint?: string };
 }
 
 export interface DossierFormText {
@@ -37,6 +46,8 @@ export interface DossierFormText {
   chooseOne: string;
   draftRestored: string;
   leaveWarning: string;
+  nameWarnings: Record<NameWarning, string>;
+  review: ReviewText;
   queue: { pending: string; pendingHelp: string; sent: string; signInTitle: string; signInBody: string; signIn: string };
   conflict: ConflictText;
   messages: Record<string, string>;
@@ -71,8 +82,58 @@ export function DossierForm(props: {
   const errors = state.status === "invalid" ? state.fieldErrors : refusal?.error === "invalid" ? { ...refusal.fieldErrors, ...clientErrors } : clientErrors;
   const conflict = refusal && (refusal.error === "conflict" || refusal.error === "not_editable") ? refusal : undefined;
   useLeaveGuard(text.leaveWarning);
+  // The answers as they stand, so a choice can show the fields it makes required (requiredWhen).
+  const [current, setCurrent] = useState<Record<string, string>>(values);
+  const [review, setReview] = useState<ReviewRow[] | null>(null);
+  const reviewed = useRef(false);
+  const shown = fields.filter((f) => isApplicable(f, current, fields));
+
+  function answersOf(form: HTMLFormElement): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of new FormData(form).entries()) {
+      if (name.startsWith(FIELD_PREFIX) && typeof value === "string") out[name.slice(FIELD_PREFIX.length)] = value;
+    }
+    return out;
+  }
+
+  // Before a confirm is sent: the same required rules as the server, then the large-print review.
+  function reviewBeforeConfirm(event: React.FormEvent<HTMLFormElement>): boolean {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "amend" || reviewed.current) return false;
+    const form = event.currentTarget;
+    const answers = answersOf(form);
+    const missing: Record<string, string> = Object.fromEntries(missingRequired(fields, answers).map((k) => [k, "required"]));
+    if (new FormData(form).get("consent") !== "yes") missing.consent = "consentRequired";
+    setClientErrors(missing);
+    if (Object.keys(missing).length > 0) {
+      event.preventDefault();
+      return true;
+    }
+    // A permanent answer (the child's name) is shown back in large print before it is sent.
+    if (!fields.some((f) => f.nameCheck)) return false;
+    event.preventDefault();
+    setReview(
+      fields
+        .filter((f) => isApplicable(f, answers, fields) && (answers[f.key] ?? "") !== "")
+        .map((f) => ({
+          key: f.key,
+          label: f.label,
+          value: f.options?.find((o) => o.value === answers[f.key])?.label ?? answers[f.key] ?? "",
+          warnings: f.nameCheck ? nameWarnings(answers[f.key] ?? "", f.nameCheck).map((w) => text.nameWarnings[w]) : [],
+        })),
+    );
+    return true;
+  }
+
+  function sendReviewed() {
+    reviewed.current = true;
+    setReview(null);
+    formRef.current?.requestSubmit();
+    reviewed.current = false;
+  }
 
   function send(event: React.FormEvent<HTMLFormElement>) {
+    if (reviewBeforeConfirm(event)) return;
     event.preventDefault();
     if (queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in") return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -137,7 +198,15 @@ export function DossierForm(props: {
   };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={send} onInput={draft.onInput} noValidate className="space-y-6">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={send}
+      onInput={draft.onInput}
+      onChange={(e) => setCurrent(answersOf(e.currentTarget))}
+      noValidate
+      className="space-y-6"
+    >
       <input type="hidden" name="dossierCode" value={props.dossierCode} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
@@ -172,24 +241,33 @@ export function DossierForm(props: {
           <h2 id="your-part" className="text-xl font-bold">{text.yourPart}</h2>
           <p className="text-stone-700">{text.yourPartLead}</p>
         </div>
-        {fields.map((field) => {
+        {shown.map((field) => {
           const error = errorText(field.key);
+          const required = isRequiredNow(field, current, fields);
           const hintId = field.hint ? `${field.key}-hint` : undefined;
           const describedBy = [hintId, error ? errorId(field.key) : undefined].filter(Boolean).join(" ") || undefined;
           const legend = (
             <>
-              {field.label} <span className="text-sm font-normal text-stone-600">({field.required ? text.required : text.optional})</span>
+              {field.label} <span className="text-sm font-normal text-stone-600">({required ? text.required : text.optional})</span>
             </>
+          );
+          const group = field.group && (
+            <div className="pt-2">
+              <h3 className="text-lg font-bold">{field.group.title}</h3>
+              {field.group.hint && <p className="text-sm text-stone-600">{field.group.hint}</p>}
+            </div>
           );
           if (field.kind === "choice") {
             return (
-              <fieldset key={field.key} id={`field-${field.key}`} aria-describedby={describedBy} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
+              <div key={field.key} className="space-y-2">
+              {group}
+              <fieldset id={`field-${field.key}`} aria-describedby={describedBy} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
                 <legend className="font-semibold">{legend}</legend>
                 {field.hint && <p id={hintId} className="text-sm text-stone-600">{field.hint}</p>}
                 {error && <p id={errorId(field.key)} className="font-semibold text-red-700">{error}</p>}
                 <div className="mt-2 space-y-2">
                   {field.options?.map((option) => (
-                    <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-brand">
+                    <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300 has-[:checked]:bg-blue-50 has-[:checked]:ring-2 has-[:checked]:ring-blue-800">
                       <input
                         type="radio"
                         name={`${FIELD_PREFIX}${field.key}`}
@@ -197,15 +275,21 @@ export function DossierForm(props: {
                         defaultChecked={values[field.key] === option.value}
                         className="h-5 w-5 accent-brand"
                       />
-                      <span>{option.label}</span>
+                      <span>
+                        {option.label}
+                        {option.detail && <span className="block text-sm text-stone-700">{option.detail}</span>}
+                      </span>
                     </label>
                   ))}
                 </div>
               </fieldset>
+              </div>
             );
           }
           return (
-            <div key={field.key} className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
+            <div key={field.key} className="space-y-2">
+            {group}
+            <div className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
               <label htmlFor={`field-${field.key}`} className="block font-semibold">
                 {legend}
               </label>
@@ -215,14 +299,18 @@ export function DossierForm(props: {
                 id={`field-${field.key}`}
                 name={`${FIELD_PREFIX}${field.key}`}
                 type="text"
-                inputMode={field.kind === "number" ? "numeric" : undefined}
+                inputMode={field.kind === "number" ? "numeric" : field.inputMode}
                 autoCapitalize={field.kind === "personName" ? "words" : undefined}
                 autoComplete="off"
                 defaultValue={values[field.key] ?? ""}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy}
+                aria-describedby={[describedBy, field.nameCheck ? `${field.key}-warnings` : undefined].filter(Boolean).join(" ") || undefined}
                 className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 bg-white px-3 text-lg focus:border-blue-700"
               />
+              {field.nameCheck && (
+                <NameWarnings id={`${field.key}-warnings`} name={current[field.key] ?? ""} check={field.nameCheck} text={text.nameWarnings} />
+              )}
+            </div>
             </div>
           );
         })}
@@ -251,21 +339,35 @@ export function DossierForm(props: {
             <span>{text.consent}</span>
           </label>
         </div>
-        {conflict && (
-          <ConflictNotice
-            latest={conflict.latest}
-            editable={conflict.error === "conflict"}
-            labelOf={labelOf}
-            text={text.conflict}
-            onViewLatest={() => {
-              // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
-              if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
-              else location.reload();
+        {review ? (
+          <ReviewPanel
+            rows={review}
+            text={text.review}
+            onSend={sendReviewed}
+            onEdit={() => {
+              setReview(null);
+              document.getElementById("sua-thong-tin")?.scrollIntoView();
             }}
           />
+        ) : (
+          <>
+            {conflict && (
+              <ConflictNotice
+                latest={conflict.latest}
+                editable={conflict.error === "conflict"}
+                labelOf={labelOf}
+                text={text.conflict}
+                onViewLatest={() => {
+                  // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
+                  if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
+                  else location.reload();
+                }}
+              />
+            )}
+            <QueueStatus state={queue.state} saved={state.status === "saved" || (queue.state === "sent" && queue.kind === "amend")} statusRef={statusRef} text={text} code={props.dossierCode} />
+            <Buttons text={text} sending={queue.state === "sending"} />
+          </>
         )}
-        <QueueStatus state={queue.state} saved={state.status === "saved" || (queue.state === "sent" && queue.kind === "amend")} statusRef={statusRef} text={text} code={props.dossierCode} />
-        <Buttons text={text} sending={queue.state === "sending"} />
       </section>
     </form>
   );

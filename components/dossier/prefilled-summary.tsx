@@ -28,7 +28,7 @@ export async function PrefilledSummary({
         <div key={field.key} className="px-4 py-3">
           <dt className="text-sm text-stone-600">{pick(field.label, locale)}</dt>
           <dd className="font-semibold">{format(field.format, prefilled[field.key])}</dd>
-          <dd className="text-xs text-stone-600">{t("dossier.source", { source: pick(datasets[field.source].name, locale) })}</dd>
+          <dd className="text-sm text-stone-600">{t("dossier.source", { source: pick(datasets[field.source].name, locale) })}</dd>
         </div>
       ))}
     </dl>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResultFields } from "./result-fields";
+import { ResultActions } from "./result-actions";
 
 /** The citizen's result, with the link to the printable document. */
 export async function ResultSummary({ code, result }: { code: string; result: Record<string, string> }) {
@@ -11,9 +12,12 @@ export async function ResultSummary({ code, result }: { code: string; result: Re
       <dl className="mt-2 space-y-2">
         <ResultFields result={result} labelClass="text-sm text-stone-700" />
       </dl>
-      <Link href={`/dossiers/${code}/result`} className="mt-3 flex min-h-12 items-center justify-center rounded-lg bg-emerald-800 px-4 font-semibold text-white">
-        {t("download")}
-      </Link>
+      <div className="mt-3 space-y-3">
+        <ResultActions code={code} onResultPage={false} />
+        <Link href={`/dossiers/${code}/result`} className="flex min-h-11 items-center justify-center font-semibold text-emerald-900 underline underline-offset-4">
+          {t("download")}
+        </Link>
+      </div>
     </section>
   );
 }

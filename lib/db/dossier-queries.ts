@@ -153,10 +153,17 @@ export async function deepLinkTargetFor(db: Executor, citizenId: string, linkCod
   return row?.code;
 }
 
-/** What the public verification page may know of a result: no names, no ids. */
+/** What the public verification page may know of a result: no names, no ids, no address finer than the commune. */
 export async function findByVerifyCode(db: Executor, verifyCode: string) {
   const [row] = await db
-    .select({ serviceCode: dossiers.serviceCode, status: dossiers.status, resultAt: dossiers.resultAt, code: dossiers.code })
+    .select({
+      serviceCode: dossiers.serviceCode,
+      status: dossiers.status,
+      resultAt: dossiers.resultAt,
+      code: dossiers.code,
+      result: dossiers.result,
+      commune: sql<string | null>`${dossiers.prefilled}->>'commune'`,
+    })
     .from(dossiers)
     .where(eq(dossiers.verifyCode, verifyCode));
   return row;

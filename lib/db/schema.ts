@@ -96,6 +96,8 @@ export const schools = pgTable("schools", {
   id: serial("id").primaryKey(),
   name: text("name").notNull(),
   commune: text("commune").notNull(),
+  // Street address shown to parents choosing a school; the commune is the school's enrolment zone.
+  address: text("address"),
   level: text("level").notNull().default("primary"),
 });
 

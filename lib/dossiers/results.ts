@@ -55,3 +55,12 @@ export async function issueResult(tx: Tx, service: ServiceDefinition, dossier: A
       return { permitDossierNo: `${n}/${year}/GPXD` };
   }
 }
+
+/** The number a clerk matches against the paper: the main number each kind of result carries. */
+export const documentNumberKey: Record<ServiceDefinition["issues"], string> = {
+  "birth-package": "birthCertificateNo",
+  "licence-renewal": "licenceNumber",
+  benefits: "decisionNo",
+  "school-place": "enrollmentNo",
+  "permit-dossier": "permitDossierNo",
+};

@@ -67,3 +67,6 @@ export function isAwaitingCitizen(status: Status): boolean {
 
 /** Submitted and not yet decided: the agency has the dossier. */
 export const pendingDecisionStatuses: readonly Status[] = ["submitted", "received", "processing", "needs_info"];
+
+/** Submitted and not yet handed over: the citizen follows these on the home page under "Đang xử lý". */
+export const inProgressStatuses: readonly Status[] = ["submitted", "received", "processing", "approved"];

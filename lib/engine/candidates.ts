@@ -47,7 +47,8 @@ export function candidatesFor(service: ServiceDefinition, today: string, chunk?:
             'certificateNo', b.certificate_no, 'weightGrams', b.weight_grams,
             'motherName', m.full_name, 'fatherName', f.full_name,
             'nationality', 'Việt Nam', 'ethnicity', coalesce(f.ethnicity, m.ethnicity),
-            'residence', concat_ws(', ', o.address_line, o.commune, o.province),
+            'residence', concat_ws(', ', o.address_line, o.commune, o.province), 'commune', o.commune,
+            'fatherHometown', f.hometown, 'motherHometown', m.hometown,
             'fatherSurname', split_part(f.full_name, ' ', 1), 'motherSurname', split_part(m.full_name, ' ', 1),
             'defaultHometown', CASE WHEN f.id IS NULL THEN 'mother' ELSE 'father' END
           ) AS prefilled,
@@ -92,7 +93,11 @@ export function candidatesFor(service: ServiceDefinition, today: string, chunk?:
           jsonb_build_object('category', s.category, 'year', s.year) AS reason,
           jsonb_build_object(
             'headName', c.full_name, 'category', s.category, 'members', s.members, 'year', s.year,
-            'residence', concat_ws(', ', c.address_line, c.commune, c.province),
+            'residence', concat_ws(', ', c.address_line, c.commune, c.province), 'commune', c.commune,
+            'householdMembers', (SELECT coalesce(jsonb_agg(r.full_name ORDER BY r.birth_date), '[]'::jsonb)
+                                 FROM family_relations fr JOIN citizens r ON r.id = fr.relative_id
+                                 WHERE fr.citizen_id = c.id AND r.commune = c.commune
+                                   AND r.address_line IS NOT DISTINCT FROM c.address_line),
             'paymentMethod', 'cash', 'membersUnchanged', 'yes'
           ) AS prefilled,
           ${day} + ${trigger.confirmDays}::int AS confirm_deadline,
@@ -111,9 +116,11 @@ export function candidatesFor(service: ServiceDefinition, today: string, chunk?:
           jsonb_build_object('childName', ch.full_name, 'year', p.year) AS reason,
           jsonb_build_object(
             'childName', ch.full_name, 'childBirthDate', ch.birth_date,
-            'residence', concat_ws(', ', ch.address_line, ch.commune, ch.province),
+            'residence', concat_ws(', ', ch.address_line, ch.commune, ch.province), 'commune', ch.commune,
             'schoolOptions', (SELECT coalesce(jsonb_agg(s.name ORDER BY s.name), '[]'::jsonb)
-                              FROM schools s WHERE s.commune = ch.commune AND s.level = 'primary')
+                              FROM schools s WHERE s.commune = ch.commune AND s.level = 'primary'),
+            'schoolAddresses', (SELECT coalesce(jsonb_object_agg(s.name, s.address), '{}'::jsonb)
+                                FROM schools s WHERE s.commune = ch.commune AND s.level = 'primary' AND s.address IS NOT NULL)
           ) AS prefilled,
           p.closes_on AS confirm_deadline,
           p.closes_on AS legal_deadline,

@@ -28,6 +28,13 @@ export const demoPersonas = {
   giangDaughter: "048320000008",
 } as const;
 
+// Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
+const emHousehold: [id: string, fullName: string, age: number, sex: "male" | "female"][] = [
+  ["048072000009", "Lê Văn Phúc", 52, "male"],
+  ["048305000010", "Lê Thị Hoa", 21, "female"],
+  ["048210000011", "Lê Văn Quý", 15, "male"],
+];
+
 /** The demo world of SPEC §5, with every date relative to `today` (yyyy-MM-dd). */
 export async function seedDemoWorld(db: Db, today: string): Promise<void> {
   const passcodeHash = await hashPasscode(DEMO_PASSCODE);
@@ -63,12 +70,16 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     person(p.giang, "Võ Minh Giang", "1995-01-15", "male", "0905000006", { addressLine: "27 Trần Phú" }),
     person(p.hai, "Đặng Văn Hải", "1988-05-09", "male", "0905000007", { addressLine: "102 Ông Ích Khiêm" }),
     person(p.giangDaughter, "Võ Ngọc Hân", `${year - 6}-03-08`, "female", null, { addressLine: "27 Trần Phú" }),
+    ...emHousehold.map(([id, fullName, age, sex]) =>
+      person(id, fullName, `${year - age}-06-01`, sex, null, { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
+    ),
   ]);
   await db.insert(familyRelations).values([
     { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
     { citizenId: p.binh, relativeId: p.an, relation: "spouse" },
     { citizenId: p.giang, relativeId: p.giangDaughter, relation: "child" },
     { citizenId: p.giangDaughter, relativeId: p.giang, relation: "parent" },
+    ...emHousehold.map(([id], i) => ({ citizenId: p.em, relativeId: id, relation: i === 0 ? ("spouse" as const) : ("child" as const) })),
   ]);
   await db.insert(birthNotices).values({
     certificateNo: `GCS-${year}-048-0012345`,
@@ -138,9 +149,9 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     commune: "Xã Hòa Vang",
   });
   await db.insert(schools).values([
-    { name: "Trường Tiểu học Phù Đổng", commune: HAI_CHAU },
-    { name: "Trường Tiểu học Lê Văn Tám", commune: HAI_CHAU },
-    { name: "Trường Tiểu học Nguyễn Văn Trỗi", commune: HAI_CHAU },
+    { name: "Trường Tiểu học Phù Đổng", commune: HAI_CHAU, address: "24 Hoàng Văn Thụ, Phường Hải Châu" },
+    { name: "Trường Tiểu học Lê Văn Tám", commune: HAI_CHAU, address: "81 Lê Lợi, Phường Hải Châu" },
+    { name: "Trường Tiểu học Nguyễn Văn Trỗi", commune: HAI_CHAU, address: "163 Hoàng Diệu, Phường Hải Châu" },
   ]);
   await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
   await db.insert(officers).values(

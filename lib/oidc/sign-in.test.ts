@@ -24,10 +24,10 @@ describe.each(await testDatabaseKinds())("VNeID sign-in and throttling on $name"
 
   it("signs in with the demo passcode and refuses a wrong one", async () => {
     expect(await attempt(demoPersonas.cuc, DEMO_PASSCODE, "198.51.100.1")).toEqual({ ok: true, subject: demoPersonas.cuc });
-    expect(await attempt(demoPersonas.cuc, "654321", "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials" });
-    expect(await attempt("048000000999", DEMO_PASSCODE, "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await attempt(demoPersonas.cuc, "654321", "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials", triesLeft: 4 });
+    expect(await attempt("048000000999", DEMO_PASSCODE, "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials", triesLeft: 4 });
     // The child has no passcode of her own.
-    expect(await attempt(demoPersonas.giangDaughter, DEMO_PASSCODE, "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await attempt(demoPersonas.giangDaughter, DEMO_PASSCODE, "198.51.100.1")).toEqual({ ok: false, reason: "invalid_credentials", triesLeft: 4 });
   });
 
   it.each(["04809000000", "0480900000011", "04809000000a", " 048090000001", ""])("accepts only 12 digits as a personal id: %j", async (id) => {
@@ -42,7 +42,8 @@ describe.each(await testDatabaseKinds())("VNeID sign-in and throttling on $name"
   it("slows each attempt after a failure, then locks the id after 5 failures, even for the right passcode", async () => {
     slept.length = 0;
     for (let i = 0; i < 5; i++) {
-      expect(await attempt(demoPersonas.dung, "000000", `192.0.2.${i}`)).toMatchObject({ reason: "invalid_credentials" });
+      // After each wrong passcode the citizen is told how many tries remain before the lock.
+      expect(await attempt(demoPersonas.dung, "000000", `192.0.2.${i}`)).toEqual({ ok: false, reason: "invalid_credentials", triesLeft: 4 - i });
     }
     expect(slept).toEqual([500, 1000, 2000, 4000]);
     expect(await attempt(demoPersonas.dung, DEMO_PASSCODE, "192.0.2.99")).toEqual({ ok: false, reason: "locked", waitMinutes: 5 });

@@ -16,7 +16,8 @@ interface SignInInput {
 
 type SignInResult =
   | { ok: true; subject: string }
-  | { ok: false; reason: "invalid_personal_id" | "missing_passcode" | "invalid_credentials" }
+  | { ok: false; reason: "invalid_personal_id" | "missing_passcode" }
+  | { ok: false; reason: "invalid_credentials"; triesLeft: number }
   | { ok: false; reason: "locked"; waitMinutes: number };
 
 interface SignInOptions {
@@ -43,5 +44,5 @@ export async function authenticateCitizen(db: Db, input: SignInInput, options: S
   const stored = citizen?.passcodeHash ?? (await (dummyHash ??= hashPasscode("not-a-passcode")));
   const valid = (await verifyPasscode(passcode.data, stored)) && Boolean(citizen?.passcodeHash);
   await settleAttempt(db, admission.attempt, valid ? "success" : "failure");
-  return valid ? { ok: true, subject: personalId.data } : { ok: false, reason: "invalid_credentials" };
+  return valid ? { ok: true, subject: personalId.data } : { ok: false, reason: "invalid_credentials", triesLeft: admission.triesLeftIfWrong };
 }

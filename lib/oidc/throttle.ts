@@ -16,7 +16,7 @@ interface ThrottleKeys {
 }
 
 type Admission =
-  | { admitted: true; delayMs: number; attempt: Attempt }
+  | { admitted: true; delayMs: number; attempt: Attempt; triesLeftIfWrong: number }
   | { admitted: false; waitMinutes: number };
 
 /** An admitted attempt: counted as a failure until it is reported a success. */
@@ -51,7 +51,9 @@ export async function admitAttempt(db: Db, keys: ThrottleKeys): Promise<Admissio
     ]);
     return { admitted: false, waitMinutes: Math.max(1, Math.ceil(Math.max(...waits) / 60)) };
   }
-  return { admitted: true, delayMs: delayAfter(Math.max(idFailures, ipFailures)), attempt: { idKey, rowIds } };
+  // Said after a wrong passcode ("Còn 2 lần thử"): the same count for unknown ids, so it reveals no one.
+  const triesLeftIfWrong = Math.max(0, Math.min(ID_FAILURE_LIMIT - idFailures - 1, IP_FAILURE_LIMIT - ipFailures - 1));
+  return { admitted: true, delayMs: delayAfter(Math.max(idFailures, ipFailures)), attempt: { idKey, rowIds }, triesLeftIfWrong };
 }
 
 /**

@@ -28,6 +28,9 @@ const prefilledField = z.object({
   format: z.enum(["text", "date", "sex", "category"]).default("text"),
 });
 
+// A choice elsewhere that makes this field asked and required (bank details for a bank transfer).
+const requiredWhen = z.object({ field: z.string().min(1), equals: z.array(z.string().min(1)).min(1) });
+
 const citizenField = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("personName"),
@@ -44,8 +47,10 @@ const citizenField = z.discriminatedUnion("kind", [
     label: localized,
     required: z.boolean(),
     maxLength: z.number().int().positive().default(200),
+    pattern: z.enum(["digits"]).optional(),
     prefillFrom: z.string().optional(),
     hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
   }),
   z.object({
     kind: z.literal("number"),
@@ -62,9 +67,23 @@ const citizenField = z.discriminatedUnion("kind", [
     key: z.string(),
     label: localized,
     required: z.boolean(),
-    options: z.array(z.object({ value: z.string().min(1), label: localized })).min(2),
+    // Under each option: `detail` explains a term ("Tại điểm"); `detailFrom` shows a pre-filled value (the father's hometown).
+    options: z
+      .array(z.object({ value: z.string().min(1), label: localized, detail: localized.optional(), detailFrom: z.string().optional() }))
+      .min(2),
     prefillFrom: z.string().optional(),
     hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
+  }),
+  // One "still lives here?" question per person the registry lists (optionsFrom), and a reason for each who left.
+  z.object({
+    kind: z.literal("householdMembers"),
+    key: z.string().regex(/^[a-zA-Z]+$/),
+    label: localized,
+    required: z.boolean(),
+    optionsFrom: z.string(),
+    hint: localized.optional(),
+    requiredWhen: requiredWhen.optional(),
   }),
   // Options read from the dossier's pre-filled data (e.g. the schools of the child's ward).
   z.object({
@@ -73,6 +92,8 @@ const citizenField = z.discriminatedUnion("kind", [
     label: localized,
     required: z.boolean(),
     optionsFrom: z.string(),
+    // A pre-filled map from option to its address, shown under each option (a school's street address).
+    addressesFrom: z.string().optional(),
     hint: localized.optional(),
   }),
 ]);
@@ -108,6 +129,15 @@ export const serviceDefinition = z
     if (dup) ctx.addIssue({ code: "custom", message: `duplicate field key ${dup}`, path: ["citizenFields"] });
     if (def.defaultDelivery && !def.delivery.includes(def.defaultDelivery)) {
       ctx.addIssue({ code: "custom", message: `default delivery ${def.defaultDelivery} is not offered`, path: ["defaultDelivery"] });
+    }
+    for (const f of def.citizenFields) {
+      if (!("requiredWhen" in f) || !f.requiredWhen) continue;
+      const when = f.requiredWhen;
+      const control = def.citizenFields.find((c) => c.key === when.field);
+      const values = control?.kind === "choice" ? control.options.map((o) => o.value) : [];
+      if (f.required || !when.equals.every((v) => values.includes(v))) {
+        ctx.addIssue({ code: "custom", message: `${f.key}: requiredWhen must name options of a choice field, and the field must not be required`, path: ["citizenFields"] });
+      }
     }
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
   });

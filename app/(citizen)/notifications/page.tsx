@@ -18,7 +18,8 @@ export default async function NotificationsPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="mb-4 mt-1 text-stone-700">{t("lead")}</p>
+      <p className="mt-1 text-stone-700">{t("lead")}</p>
+      <p className="mb-4 mt-2 text-sm text-stone-700">{t("matchCodeWhat")}</p>
       {messages.length === 0 ? (
         <p className="rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (

@@ -7,6 +7,9 @@ import * as clock from "@/lib/clock";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
+import { agencyName } from "@/lib/services/agency";
+import { documentNumberKey } from "@/lib/dossiers/results";
+import { GovHeader } from "@/components/gov-header";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +30,12 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   const renewal = !found && parsed.success ? await findByProvisionalCode(db, parsed.data) : undefined;
   const proof = renewal && provisionalProof(renewal, clock.today());
   const renewalService = renewal && findService(renewal.serviceCode);
+  const documentNumber = valid && found && service ? found.result?.[documentNumberKey[service.issues]] : undefined;
   const [t, tp, locale] = await Promise.all([getTranslations("verify"), getTranslations("provisional"), getLocale()]);
   return (
     <main id="main" className="mx-auto max-w-md px-5 py-10">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <GovHeader />
+      <h1 className="mt-6 text-2xl font-bold">{t("title")}</h1>
       {proof && renewalService ? (
         <section className="mt-6 rounded-xl border-2 border-emerald-700 bg-emerald-50 p-5" aria-labelledby="verdict">
           <h2 id="verdict" className="flex items-center gap-2 text-xl font-bold text-emerald-900">
@@ -53,7 +58,10 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           </h2>
           <dl className="mt-3 space-y-2">
             <div><dt className="text-sm text-stone-700">{t("document")}</dt><dd className="font-semibold">{pick(service.result, locale)}</dd></div>
-            <div><dt className="text-sm text-stone-700">{t("issuer")}</dt><dd className="font-semibold">{pick(service.agency.name, locale)}</dd></div>
+            {documentNumber && (
+              <div><dt className="text-sm text-stone-700">{t("documentNo")}</dt><dd className="font-mono font-semibold" data-verify="number">{documentNumber}</dd></div>
+            )}
+            <div><dt className="text-sm text-stone-700">{t("issuer")}</dt><dd className="font-semibold">{agencyName(service, found.commune ?? undefined, locale)}</dd></div>
             <div><dt className="text-sm text-stone-700">{t("issuedOn")}</dt><dd className="font-semibold">{found.resultAt ? formatDate(found.resultAt) : "—"}</dd></div>
           </dl>
           <p className="mt-3 text-sm text-stone-700">{t("privacy")}</p>

@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const feedbackSchema = z.object({
   error: z.enum(["invalid_credentials", "invalid_personal_id", "missing_passcode"]).optional().catch(undefined),
   loginHint: z.string().max(32).optional().catch(undefined),
+  left: z.coerce.number().int().min(0).max(20).optional().catch(undefined),
 });
 
 type Feedback = z.infer<typeof feedbackSchema>;
@@ -31,7 +32,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
       {validation.ok ? (
         <SignInForm
           request={validation.request}
-          feedback={feedbackSchema.parse({ error: query.error, loginHint: (await cookies()).get(LOGIN_HINT_COOKIE)?.value })}
+          feedback={feedbackSchema.parse({ error: query.error, left: query.left, loginHint: (await cookies()).get(LOGIN_HINT_COOKIE)?.value })}
         />
       ) : (
         <InvalidRequest problem={validation.problem} />
@@ -75,6 +76,9 @@ async function SignInForm({ request, feedback }: { request: AuthorizeRequest; fe
       {error && (
         <div id="signin-error" role="alert" className="mt-5 rounded-lg border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-800">
           {t(`errors.${error}`)}
+          {error === "invalid_credentials" && feedback.left !== undefined && (
+            <p className="mt-1" data-tries-left>{t("triesLeft", { left: feedback.left })}</p>
+          )}
         </div>
       )}
 

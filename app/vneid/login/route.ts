@@ -11,6 +11,8 @@ import { readUrlEncodedForm, singleValuedParams } from "@/lib/oidc/form-params";
 import { authenticateCitizen } from "@/lib/oidc/sign-in";
 import { plainPage } from "./plain-page";
 import { LOGIN_HINT_COOKIE } from "@/lib/oidc/login-hint";
+import { formatTime } from "@/lib/dates";
+import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -64,9 +66,16 @@ export async function POST(request: Request) {
   }
   // A lockout answers this POST itself with 429 and Retry-After; a page reached by redirect could only say 200.
   if (result.reason === "locked") {
+    const liftsAt = formatTime(new Date(clock.now().getTime() + result.waitMinutes * 60_000));
     return plainPage(
       429,
-      { lang, title: t("lockedPage.title"), message: t("errors.locked", { minutes: result.waitMinutes }), link: { href: signInPage, label: t("lockedPage.back") } },
+      {
+        lang,
+        title: t("lockedPage.title"),
+        message: t("errors.locked", { minutes: result.waitMinutes, time: liftsAt }),
+        help: t("lockedPage.help"),
+        link: { href: signInPage, label: t("lockedPage.back") },
+      },
       { "Retry-After": String(result.waitMinutes * 60) },
     );
   }
@@ -74,6 +83,10 @@ export async function POST(request: Request) {
   const hint = `${LOGIN_HINT_COOKIE}=${encodeURIComponent(personalId.slice(0, 32))}; Path=/vneid; Max-Age=120; HttpOnly; SameSite=Lax`;
   return new Response(null, {
     status: 303,
-    headers: { Location: `${signInPage}&${new URLSearchParams({ error: result.reason })}`, "Cache-Control": "no-store", "Set-Cookie": hint },
+    headers: {
+      Location: `${signInPage}&${new URLSearchParams({ error: result.reason, ...(result.reason === "invalid_credentials" ? { left: String(result.triesLeft) } : {}) })}`,
+      "Cache-Control": "no-store",
+      "Set-Cookie": hint,
+    },
   });
 }

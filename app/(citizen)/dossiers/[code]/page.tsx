@@ -8,7 +8,8 @@ import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dossierPageFor } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
-import { initialValues } from "@/lib/services/citizen-input";
+import { flatFields, initialValues, MEMBER_STAYS, namesFrom } from "@/lib/services/citizen-input";
+import { communeInSentence, communeOf, withCommune } from "@/lib/places/commune";
 import type { ServiceDefinition } from "@/lib/services/definition";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { pick } from "@/lib/i18n/localized";
@@ -27,6 +28,9 @@ import { ResultSummary } from "@/components/dossier/result-summary";
 import * as clock from "@/lib/clock";
 import { provisionalProof } from "@/lib/dossiers/provisional-proof";
 import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-panel";
+import { FeePayment } from "@/components/dossier/fee-payment";
+import { agencyName } from "@/lib/services/agency";
+import { pendingDecisionStatuses } from "@/lib/dossiers/status";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +56,12 @@ export default async function DossierPage(props: Props) {
   const officerRequest = dossier.status === "needs_info" ? lastNoteFor("needs_info") : undefined;
   const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
   const proof = provisionalProof(dossier, today);
+  const agency = agencyName(service, communeOf(dossier.prefilled), locale);
+  const feeDue = awaiting
+    ? { workingDays: service.slaWorkingDays }
+    : pendingDecisionStatuses.includes(dossier.status) && dossier.slaDueDate
+      ? { date: dossier.slaDueDate }
+      : null;
 
   return (
     <OfflineQueryProvider>
@@ -77,6 +87,8 @@ export default async function DossierPage(props: Props) {
           <p className="mt-1">{t("dossier.submittedBody", { code: dossier.code })}</p>
         </div>
       )}
+
+      {!awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
       {proof && <ProvisionalProofPanel proof={proof} />}
 
@@ -137,18 +149,20 @@ export default async function DossierPage(props: Props) {
         </p>
         {matchCode && (
           <p className="mt-2 text-sm">
-            <span className="font-semibold">{t("dossier.matchCode", { code: matchCode })}</span> — {t("dossier.matchCodeHelp")}
+            <span className="font-semibold">{t("dossier.matchCode", { code: matchCode })}</span> — {t("dossier.matchCodeWhat")} {t("dossier.matchCodeHelp")}
           </p>
         )}
       </section>
 
-      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} />
+      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} />
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-xl font-bold">{t("dossier.summaryTitle")}</h2>
         <p className="text-stone-700">{t("dossier.summaryLead")}</p>
         <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
       </section>
+
+      {awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
       {awaiting ? (
         <DossierForm
@@ -174,6 +188,12 @@ export default async function DossierPage(props: Props) {
             chooseOne: t("errors.chooseOne"),
             draftRestored: t("dossier.draftRestored"),
             leaveWarning: t("dossier.leaveWarning"),
+            nameWarnings: {
+              noToneMarks: t("nameCheck.noToneMarks"),
+              lowerCase: t("nameCheck.lowerCase"),
+              surnameNotParents: t("nameCheck.surnameNotParents"),
+            },
+            review: { title: t("review.title"), lead: t("review.lead"), send: t("review.send"), edit: t("review.edit"), empty: t("review.empty") },
             queue: {
               pending: t("pwa.pending"),
               pendingHelp: t("pwa.pendingHelp"),
@@ -245,6 +265,7 @@ const errorKeys = [
   "tooSmall",
   "tooLarge",
   "notAnOption",
+  "digitsOnly",
   "consentRequired",
   "invalidText",
   "generic",
@@ -253,15 +274,50 @@ const errorKeys = [
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 function fieldViews(service: ServiceDefinition, prefilled: Record<string, unknown>, locale: string, t: T): FieldView[] {
-  const views: FieldView[] = service.citizenFields.map((f) => {
-    const base = { key: f.key, label: pick(f.label, locale), hint: f.hint && pick(f.hint, locale), required: f.required };
+  const commune = communeOf(prefilled);
+  const label = (l: { vi: string; en: string }) => withCommune(pick(l, locale), commune, locale);
+  const text = (key: string) => (typeof prefilled[key] === "string" ? (prefilled[key] as string) : undefined);
+  const groups = new Map(service.citizenFields.map((f) => [f.key, f]));
+  const views: FieldView[] = flatFields(service, prefilled).map((f) => {
+    const base = {
+      key: f.key,
+      label: "label" in f ? label(f.label) : "",
+      hint: "hint" in f && f.hint ? pick(f.hint, locale) : undefined,
+      required: f.required,
+      requiredWhen: "requiredWhen" in f ? f.requiredWhen : undefined,
+    };
     switch (f.kind) {
       case "choice":
-        return { ...base, kind: "choice", options: f.options.map((o) => ({ value: o.value, label: pick(o.label, locale) })) };
+        return {
+          ...base,
+          kind: "choice",
+          options: f.options.map((o) => ({ value: o.value, label: label(o.label), detail: o.detailFrom ? text(o.detailFrom) : o.detail && pick(o.detail, locale) })),
+        };
       case "prefilledChoice": {
-        const options = Array.isArray(prefilled[f.optionsFrom]) ? (prefilled[f.optionsFrom] as unknown[]).map(String) : [];
-        return { ...base, kind: "choice", options: options.map((o) => ({ value: o, label: o })) };
+        const addresses = (f.addressesFrom && (prefilled[f.addressesFrom] as Record<string, string> | undefined)) || {};
+        const zone = commune ? t("dossier.inZone", { commune: communeInSentence(commune, locale) }) : undefined;
+        return {
+          ...base,
+          kind: "choice",
+          options: namesFrom(prefilled, f.optionsFrom).map((o) => ({ value: o, label: o, detail: [addresses[o], zone].filter(Boolean).join(" · ") || undefined })),
+        };
       }
+      case "memberStays": {
+        const group = groups.get(f.key.replace(/\d+$/, ""));
+        return {
+          ...base,
+          kind: "choice",
+          label: f.name,
+          group: f.key.endsWith("0") && group ? { title: label(group.label), hint: group.hint && pick(group.hint, locale) } : undefined,
+          options: MEMBER_STAYS.map((v) => ({ value: v, label: t(`dossier.member.${v}`) })),
+        };
+      }
+      case "memberReason":
+        return { ...base, kind: "text", label: t("dossier.member.reason", { name: f.name }) };
+      case "text":
+        return { ...base, kind: "text", inputMode: f.pattern === "digits" ? "numeric" : undefined };
+      case "personName":
+        return { ...base, kind: "personName", nameCheck: { fatherSurname: text("fatherSurname"), motherSurname: text("motherSurname") } };
       default:
         return { ...base, kind: f.kind };
     }
@@ -284,12 +340,14 @@ async function KeyFacts({
   today,
   awaiting,
   locale,
+  resultReady,
 }: {
   service: ServiceDefinition;
   dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
   today: string;
   awaiting: boolean;
   locale: string;
+  resultReady: boolean;
 }) {
   const t = await getTranslations("dossier");
   const left = (date: string) => t("daysLeft", { days: Math.max(0, daysBetween(today, date)) });
@@ -309,10 +367,11 @@ async function KeyFacts({
           <dd className="font-semibold">
             {formatDate(dossier.legalDeadline)} ({left(dossier.legalDeadline)})
           </dd>
-          <dd className="text-xs text-stone-600">{t("legalDeadlineNote")}</dd>
+          <dd className="text-sm text-stone-600">{t("legalDeadlineNote")}</dd>
         </div>
       )}
-      {dossier.slaDueDate && (
+      {/* Once the result is issued, the promised date is history, not a date to wait for. */}
+      {dossier.slaDueDate && !resultReady && (
         <div>
           <dt className="text-sm text-stone-600">{t("slaDue")}</dt>
           <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>

@@ -8,10 +8,11 @@ import { getDb } from "@/lib/db/client";
 import { findDossierForAgency } from "@/lib/db/officer-queries";
 import { eventsOf } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
-import { suggestedValues } from "@/lib/services/citizen-input";
+import { flatFields, suggestedValues } from "@/lib/services/citizen-input";
 import { canTransition, statusSchema } from "@/lib/dossiers/status";
 import { officerActions, officerActionTarget } from "@/lib/dossiers/officer-actions";
 import { pick } from "@/lib/i18n/localized";
+import { communeOf, withCommune } from "@/lib/places/commune";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
@@ -53,14 +54,19 @@ export default async function OfficerReviewPage(props: Props) {
     events.filter((e) => e.actorKind === "citizen").flatMap((e) => Object.keys((e.data?.changed as object | undefined) ?? {})),
   );
   const suggested = suggestedValues(service, dossier.prefilled);
+  const commune = communeOf(dossier.prefilled);
+  const fields = flatFields(service, dossier.prefilled);
   const labels = new Map<string, string>([
-    ...service.citizenFields.map((f) => [f.key, pick(f.label, locale)] as [string, string]),
+    ...fields.map((f) => [f.key, "label" in f ? pick(f.label, locale) : f.kind === "memberStays" ? f.name : tc("dossier.member.reason", { name: f.name })] as [string, string]),
     ["delivery", t("review.delivery")],
   ]);
   const optionLabel = (key: string, value: unknown) => {
-    const field = service.citizenFields.find((f) => f.key === key);
+    const field = fields.find((f) => f.key === key);
     if (key === "delivery") return tc(`dossier.deliveryOptions.${String(value) as "post"}`);
-    if (field?.kind === "choice") return pick(field.options.find((o) => o.value === String(value))?.label ?? { vi: String(value), en: String(value) }, locale);
+    if (field?.kind === "memberStays") return tc(`dossier.member.${String(value) === "left" ? "left" : "stays"}`);
+    if (field?.kind === "choice") {
+      return withCommune(pick(field.options.find((o) => o.value === String(value))?.label ?? { vi: String(value), en: String(value) }, locale), commune, locale);
+    }
     return String(value);
   };
   const available = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));

@@ -11,13 +11,22 @@ import { env } from "@/lib/env";
 import { formatDate } from "@/lib/dates";
 import { qrSvg } from "@/lib/privacy/qr";
 import { ResultFields } from "@/components/dossier/result-fields";
+import { ResultActions } from "@/components/dossier/result-actions";
+import { agencyName } from "@/lib/services/agency";
+import { communeOf } from "@/lib/places/commune";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ code: dossierCodeSchema });
 
 /** The printable digital result: what was issued, to whom, and a QR code anyone can scan to verify it. */
-export default async function ResultDocumentPage({ params: raw }: { params: Promise<{ code: string }> }) {
+export default async function ResultDocumentPage({
+  params: raw,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = params.safeParse(await raw);
   if (!parsed.success) notFound();
   const citizenId = await requireCitizen(`/dossiers/${parsed.data.code}/result`);
@@ -33,7 +42,7 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
       <p className="text-center text-sm font-semibold uppercase tracking-wide">{t("republic")}</p>
       <p className="text-center text-sm">{t("motto")}</p>
       <h1 className="mt-4 text-center text-xl font-bold">{pick(service.result, locale)}</h1>
-      <p className="mt-1 text-center text-sm text-stone-700">{pick(service.agency.name, locale)}</p>
+      <p className="mt-1 text-center text-sm text-stone-700">{agencyName(service, communeOf(dossier.prefilled), locale)}</p>
       <dl className="mt-5 space-y-3">
         <div>
           <dt className="text-sm text-stone-600">{t("holder")}</dt>
@@ -52,11 +61,14 @@ export default async function ResultDocumentPage({ params: raw }: { params: Prom
       </dl>
       <figure className="mx-auto mt-6 w-48">
         <div role="img" aria-label={t("qrLabel")} className="w-48" dangerouslySetInnerHTML={{ __html: qr }} />
-        <figcaption className="mt-2 break-all text-center text-xs text-stone-700">
+        <figcaption className="mt-2 break-all text-center text-sm text-stone-700">
           {t("verifyAt")} <span className="font-mono">{verifyUrl}</span>
         </figcaption>
       </figure>
-      <p className="mt-6 text-center text-sm text-stone-600 print:hidden">{t("printHint")}</p>
+      <div className="mt-6">
+        <ResultActions code={dossier.code} onResultPage autoPrint={(await searchParams).print === "1"} />
+      </div>
+      <p className="mt-3 text-center text-sm text-stone-600 print:hidden">{t("printHint")}</p>
     </article>
   );
 }
