@@ -1,6 +1,9 @@
 import { env } from "./env";
 import { log } from "./log";
+import { hostname } from "node:os";
 import { getDb } from "./db/client";
+import { claimRun } from "./db/job-schedule";
+import * as clock from "./clock";
 import { scan } from "./engine/scan";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
@@ -25,7 +28,11 @@ function every(ms: number, name: string, job: () => Promise<string>) {
 
 const SMS_BATCH = 25;
 
-/** In-process schedule for the engine and the SMS outbox; the app owns the embedded database, so the work runs here. */
+/**
+ * In-process schedule for the engine and the SMS outbox, safe on any number of instances: the SMS
+ * dispatch runs everywhere (rows are claimed with leases and SKIP LOCKED), the engine scan once per
+ * period across all of them (claimed in job_schedule; every instance checks each minute).
+ */
 export function startScheduler() {
   const e = env();
   const gateway = gatewayFromEnv();
@@ -43,8 +50,12 @@ export function startScheduler() {
     return total.sent + total.retried + total.failed > 0 ? `${total.sent} sent, ${total.retried} to retry, ${total.failed} failed` : "";
   });
   if (e.ENGINE_SCAN_MINUTES > 0) {
-    every(e.ENGINE_SCAN_MINUTES * 60_000, "engine scan", async () => {
-      const report = await scan(await getDb(), { origin: e.APP_ORIGIN });
+    const periodMs = e.ENGINE_SCAN_MINUTES * 60_000;
+    const holder = `${hostname()}:${process.pid}`;
+    every(Math.min(periodMs, 60_000), "engine scan", async () => {
+      const db = await getDb();
+      if (!(await claimRun(db, { name: "engine scan", periodMs, holder }, clock.now()))) return "";
+      const report = await scan(db, { origin: e.APP_ORIGIN });
       const prepared = Object.values(report.prepared).reduce((a, b) => a + b, 0);
       return `${prepared} prepared, ${report.sms} SMS, ${report.reminders} reminders, ${report.expired} expired in ${report.ms} ms`;
     });
