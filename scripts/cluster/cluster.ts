@@ -37,6 +37,8 @@ export interface ClusterOptions {
   workersEach: number;
   env?: Record<string, string>;
   quiet?: boolean;
+  /** Tests: each answer names the instance(s) nginx tried, in X-Upstream. */
+  exposeUpstream?: boolean;
 }
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
@@ -45,7 +47,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   await Promise.all(instances.map((i) => i.start()));
   const dir = mkdtempSync(path.join(tmpdir(), "chu-dong-nginx-"));
   const conf = path.join(dir, "nginx.conf");
-  writeFileSync(conf, nginxConf({ dir, listen: String(opts.port), upstreams: opts.instancePorts.map((p) => `127.0.0.1:${p}`) }));
+  writeFileSync(conf, nginxConf({ dir, listen: String(opts.port), upstreams: opts.instancePorts.map((p) => `127.0.0.1:${p}`), exposeUpstream: opts.exposeUpstream }));
   const logs: string[] = [];
   const nginx = spawn(NGINX, ["-p", dir, "-c", conf, "-e", "stderr"], { stdio: ["ignore", "pipe", "pipe"], detached: true });
   nginx.stdout!.on("data", (d) => logs.push(String(d)));
@@ -83,6 +85,9 @@ function instance(port: number, opts: ClusterOptions, origin: string): Instance 
           NEXT_TELEMETRY_DISABLED: "1",
           DATABASE_URL: opts.databaseUrl,
           APP_ORIGIN: origin,
+          // Next builds each request's URL on the instance's own port; Auth.js must build its callback
+          // URLs on the balancer's, the one the browser and VNeID see.
+          AUTH_URL: `${origin}/api/auth`,
           PORT: String(port),
           HOST: "127.0.0.1",
           WEB_CONCURRENCY: String(opts.workersEach),

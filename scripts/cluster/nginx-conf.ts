@@ -2,14 +2,18 @@
  * The balancer's nginx.conf, generated into a temp dir: nginx in the foreground, no root, every path
  * of its own under `dir`.
  */
-export function nginxConf(opts: { dir: string; listen: string; upstreams: string[] }): string {
+export function nginxConf(opts: { dir: string; listen: string; upstreams: string[]; exposeUpstream?: boolean }): string {
   const proxy = `proxy_pass http://app;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_connect_timeout 2s;`;
+      # Next fills in X-Forwarded-Port with its own port when absent; Auth.js would then build its
+      # callback URL on the instance's port instead of the balancer's.
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-Port $server_port;
+      proxy_connect_timeout 2s;${opts.exposeUpstream ? "\n      add_header X-Upstream $upstream_addr always;" : ""}`;
   return `worker_processes 1;
 daemon off;
 pid ${opts.dir}/nginx.pid;
