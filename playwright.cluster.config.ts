@@ -20,6 +20,8 @@ export default defineConfig({
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
+    // The service worker's background fetches would take the turn at the dead instance meant for the confirm.
+    serviceWorkers: "block",
   },
   projects: [
     {

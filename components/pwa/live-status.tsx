@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DossierStatusJson, DossierSummaryJson } from "@/lib/api/dossier-json";
@@ -22,8 +22,17 @@ async function getJson<T>(url: string): Promise<T> {
 export function DossierLiveStatus({ code, version, status }: { code: string; version: number; status: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  // A pushed change re-renders at once, without waiting for the status JSON (fetched too, for the offline copy).
+  const shown = useRef(version);
+  const refreshTo = (next: number) => {
+    if (next <= Math.max(version, shown.current)) return;
+    shown.current = next;
+    router.refresh();
+  };
   const streaming = useStatusStream((change) => {
-    if (!change || change.code === code) void queryClient.invalidateQueries({ queryKey: ["dossier", code] });
+    if (change && change.code !== code) return;
+    if (change) refreshTo(change.version);
+    void queryClient.invalidateQueries({ queryKey: ["dossier", code] });
   });
   const { data } = useQuery({
     queryKey: ["dossier", code],
@@ -31,8 +40,8 @@ export function DossierLiveStatus({ code, version, status }: { code: string; ver
     refetchInterval: (query) => (!streaming && MOVING.has(query.state.data?.status ?? status) ? POLL_MS : false),
   });
   useEffect(() => {
-    if (data && data.version > version) router.refresh();
-  }, [data, version, router]);
+    if (data) refreshTo(data.version);
+  });
   return null;
 }
 
