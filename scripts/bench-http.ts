@@ -49,12 +49,13 @@ type Row = { route: string; saturated: Sample; thinking: Sample };
 type Call = { path: string; method?: "GET" | "POST"; headers: Record<string, string>; body?: string };
 
 ensureBuild(process.env.BUILD === "1");
-const url = await freshPostgres(DB_NAME);
 const results = new Map<string, Row[]>();
 const leaks: string[] = [];
 try {
   for (const serverKind of SERVERS) {
-    // A fresh population per server, so both confirm runs find prepared dossiers.
+    // A fresh database and population per server, so every confirm run finds prepared dossiers (the
+    // audit tables refuse TRUNCATE, so the old rows cannot be cleared in place).
+    const url = await freshPostgres(DB_NAME);
     const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: EACH, origin });
     const { server, label } = await startKind(serverKind, url);
     console.log(`\n== ${label}: ${dossiers.length} prepared dossiers for ${PEOPLE} synthetic citizens (PostgreSQL)`);
