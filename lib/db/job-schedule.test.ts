@@ -14,7 +14,7 @@ describe.each(await testDatabaseKinds())("shared job schedule on $name", ({ name
     t = await open();
     // A second instance: its own pool on the same database (PostgreSQL only; PGlite is one process).
     if (t.url) other = await openDatabase({ url: t.url });
-  });
+  }, 120_000);
   afterAll(async () => {
     await other?.close();
     await t?.close();
