@@ -254,8 +254,8 @@ function report() {
       if (!other) continue;
       const a = row.saturated;
       const b = other.saturated;
-      const ratio = b.reqPerSec / a.reqPerSec;
-      const ok = ratio >= 0.9 && b.errors + b.non2xx + other.thinking.errors + other.thinking.non2xx === 0;
+      const ratio = a.reqPerSec > 0 ? b.reqPerSec / a.reqPerSec : NaN;
+      const ok = Number.isFinite(ratio) && ratio >= 0.9 && b.errors + b.non2xx + other.thinking.errors + other.thinking.non2xx === 0;
       console.log(
         `${row.route.split(" (")[0]!.slice(0, 39).padEnd(40)}|${pad(a.reqPerSec.toFixed(0), 7)}${pad(percentile(a, 50), 8)}${pad(percentile(a, 95), 8)}${pad(percentile(a, 99), 8)} |${pad(b.reqPerSec.toFixed(0), 7)}${pad(percentile(b, 50), 8)}${pad(percentile(b, 95), 8)}${pad(percentile(b, 99), 8)}${pad(`${b.errors}/${b.non2xx}`, 7)} | ${ratio.toFixed(2)}× ${ok ? "met" : "NOT met"}`,
       );
