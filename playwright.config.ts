@@ -7,6 +7,8 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // Run by npm run test:cluster (playwright.cluster.config.ts): they start nginx and instances of their own.
+  testIgnore: "cluster/**",
   // One server on the embedded database, and journeys that change its data: run them in order.
   workers: 1,
   fullyParallel: false,

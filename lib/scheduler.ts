@@ -1,10 +1,13 @@
 import { env } from "./env";
 import { log } from "./log";
+import { hostname } from "node:os";
 import { getDb } from "./db/client";
 import { runEngine } from "./engine/run";
 import { sealAuditTrail } from "./security/audit-trail";
 import { sealAndCheckpoint } from "./security/audit-sealer";
 import { signingKey } from "./security/audit-keys";
+import { claimRun } from "./db/job-schedule";
+import * as clock from "./clock";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
 
@@ -30,7 +33,11 @@ const SMS_BATCH = 25;
 const SEAL_MS = 5_000;
 const CHECKPOINT_MS = 5 * 60_000;
 
-/** In-process schedule for the engine and the SMS outbox; the app owns the embedded database, so the work runs here. */
+/**
+ * In-process schedule for the engine and the SMS outbox, safe on any number of instances: the SMS
+ * dispatch runs everywhere (rows are claimed with leases and SKIP LOCKED), the engine scan once per
+ * period across all of them (claimed in job_schedule; every instance checks each minute).
+ */
 export function startScheduler() {
   const e = env();
   // Fails the start in production when AUDIT_SIGNING_KEY_FILE is missing, not five minutes later.
@@ -62,8 +69,12 @@ export function startScheduler() {
     return total.sent + total.retried + total.failed > 0 ? `${total.sent} sent, ${total.retried} to retry, ${total.failed} failed` : "";
   });
   if (e.ENGINE_SCAN_MINUTES > 0) {
-    every(e.ENGINE_SCAN_MINUTES * 60_000, "engine scan", async () => {
-      const report = await runEngine(await getDb(), { origin: e.APP_ORIGIN });
+    const periodMs = e.ENGINE_SCAN_MINUTES * 60_000;
+    const holder = `${hostname()}:${process.pid}`;
+    every(Math.min(periodMs, 60_000), "engine scan", async () => {
+      const db = await getDb();
+      if (!(await claimRun(db, { name: "engine scan", periodMs, holder }, clock.now()))) return "";
+      const report = await runEngine(db, { origin: e.APP_ORIGIN });
       const prepared = Object.values(report.prepared).reduce((a, b) => a + b, 0);
       return `${prepared} prepared, ${report.sms} SMS, ${report.reminders} reminders, ${report.expired} expired in ${report.ms} ms`;
     });

@@ -12,11 +12,13 @@
  * - with think time (for twice as long): each of the 50 users waits a random think time (exponential, mean BENCH_THINK_MS,
  *   default 1000 ms: a page a second, faster than anyone reads) after each answer before the next
  *   request — the classic closed model of 50 concurrent users — which gives the latency users see.
- * And on two servers: `next start` (one process, so one core) and scripts/serve.mjs with one worker
- * per core. Prints req/s, p50/p95/p99 latency and errors, and the issue's targets.
+ * And on three servers: `next start` (one process, so one core), scripts/serve.mjs with one worker
+ * per core, and the balanced cluster of `npm run demo:cluster` (nginx in front of two serve.mjs
+ * instances sharing the cores). Prints req/s, p50/p95/p99 latency and errors, the issue's targets, and
+ * the balanced cluster beside one serve.mjs.
  *
  * Options (env): BENCH_PEOPLE (200), BENCH_DOSSIERS_EACH (10), BENCH_SECONDS (10), BENCH_CONNECTIONS
- * (50), BENCH_THINK_MS (1000), BENCH_PORT (3981), BENCH_SERVERS ("next-start,cluster"), BENCH_ONLY
+ * (50), BENCH_THINK_MS (1000), BENCH_PORT (3981), BENCH_SERVERS ("next-start,cluster,balanced"), BENCH_ONLY
  * (a route name fragment), BENCH_NODE_ARGS (e.g. "--cpu-prof"), BUILD=1 to rebuild first.
  *
  * Then confirm with think time on an idle engine, and while `npm run engine -- scan` prepares a
@@ -33,6 +35,7 @@ import { dropPostgres, ensureBuild, freshPostgres, leakedLines, mintSessionCooki
 import { openDatabase } from "../lib/db/client";
 import * as clock from "../lib/clock";
 import { generateLicences } from "./synthetic-licences";
+import { startCluster } from "./cluster/cluster";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
 const EACH = Number(process.env.BENCH_DOSSIERS_EACH ?? 10);
@@ -40,7 +43,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const PORT = Number(process.env.BENCH_PORT ?? 3981);
-const SERVERS = (process.env.BENCH_SERVERS ?? "next-start,cluster").split(",");
+const SERVERS = (process.env.BENCH_SERVERS ?? "next-start,cluster,balanced").split(",");
 const ONLY = process.env.BENCH_ONLY;
 const CORES = availableParallelism();
 const ENGINE_LICENCES = Number(process.env.BENCH_ENGINE_LICENCES ?? 1_000_000);
@@ -48,6 +51,9 @@ const ENGINE_LICENCES = Number(process.env.BENCH_ENGINE_LICENCES ?? 1_000_000);
 const ENGINE_EACH = ENGINE_LICENCES > 0 ? 30 : 0;
 // Its own database name: several checkouts may benchmark on one PostgreSQL server.
 const DB_NAME = `chudong_bench_${process.pid}`;
+const INSTANCES = 2;
+const BALANCED = `nginx + ${INSTANCES} × scripts/serve.mjs (${Math.max(1, CORES / INSTANCES)} worker each)`;
+const ONE_SERVE = `scripts/serve.mjs, ${CORES} workers`;
 const origin = `http://localhost:${PORT}`;
 
 type Sample = { reqPerSec: number; times: number[]; errors: number; non2xx: number };
@@ -61,7 +67,8 @@ const engineResults = new Map<string, EngineRow>();
 const leaks: string[] = [];
 try {
   for (const serverKind of SERVERS) {
-    // A fresh database and population per server, so both confirm runs find prepared dossiers.
+    // A fresh database and population per server, so every confirm run finds prepared dossiers (the
+    // audit tables refuse TRUNCATE, so the old rows cannot be cleared in place).
     const url = await freshPostgres(DB_NAME);
     const { dossiers } = await seedPopulation(url, { people: PEOPLE, licencesEach: EACH + ENGINE_EACH, origin });
     if (ENGINE_LICENCES > 0) {
@@ -69,9 +76,7 @@ try {
       await generateLicences(database.db, ENGINE_LICENCES, clock.today());
       await database.close();
     }
-    const workers = serverKind === "cluster" ? CORES : undefined;
-    const server = await startServer({ port: PORT, databaseUrl: url, workers, nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) });
-    const label = workers ? `scripts/serve.mjs, ${workers} workers` : "next start, 1 process";
+    const { server, label } = await startKind(serverKind, url);
     console.log(`\n== ${label}: ${dossiers.length} prepared dossiers for ${PEOPLE} synthetic citizens (PostgreSQL)`);
     try {
       // Each citizen's first EACH dossiers (in code order) for the routes, the rest for the engine comparison.
@@ -124,6 +129,24 @@ async function confirmDuringEngine(url: string, dossiers: { code: string; owner:
   const scan = `${output.trim().replace(/\s+/g, " ")} (${((Date.now() - started) / 1000).toFixed(1)} s wall, ${ENGINE_LICENCES.toLocaleString("en")} licences)`;
   console.log(`measured confirm during the engine scan: ${scan}`);
   return { idle, during, scan };
+}
+
+
+async function startKind(kind: string, databaseUrl: string): Promise<{ server: { stop(): Promise<void>; logs: string[] }; label: string }> {
+  if (kind === "balanced") {
+    const cluster = await startCluster({
+      port: PORT,
+      instancePorts: Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i),
+      databaseUrl,
+      workersEach: Math.max(1, CORES / INSTANCES),
+      quiet: true,
+      env: { DEMO_MODE: "true", ENGINE_SCAN_MINUTES: "0" },
+    });
+    return { server: { stop: cluster.stop, logs: cluster.instances.flatMap((i) => i.logs) }, label: BALANCED };
+  }
+  const workers = kind === "cluster" ? CORES : undefined;
+  const server = await startServer({ port: PORT, databaseUrl, workers, nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) });
+  return { server, label: workers ? ONE_SERVE : "next start, 1 process" };
 }
 
 async function measure(dossiers: { code: string; owner: string; version: number }[]): Promise<Row[]> {
@@ -294,6 +317,23 @@ function report() {
       console.log(`${name.padEnd(20)}|${pad(s.times.length, 9)}${pad(s.reqPerSec.toFixed(0), 7)}${pad(percentile(s, 50), 8)}${pad(percentile(s, 95), 8)}${pad(percentile(s, 99), 8)}${pad(`${s.errors}/${s.non2xx}`, 7)}`);
     }
     console.log(`target: confirm p95 during the scan within 1.5× of idle: ${during} ms vs ${idle} ms = ${(during / idle).toFixed(2)}× ${during <= 1.5 * idle ? "met" : "NOT met"}`);
+  }
+  const one = results.get(ONE_SERVE);
+  const balanced = results.get(BALANCED);
+  if (one && balanced) {
+    console.log(`\nsaturated, side by side: ${ONE_SERVE} | ${BALANCED} (throughput target: balanced ≥ 0.9× one serve, 0 errors)`);
+    console.log(`${"route".padEnd(40)}|${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)} |${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("e/n", 7)} | ratio`);
+    for (const row of one) {
+      const other = balanced.find((r) => r.route.split(",")[0] === row.route.split(",")[0]);
+      if (!other) continue;
+      const a = row.saturated;
+      const b = other.saturated;
+      const ratio = a.reqPerSec > 0 ? b.reqPerSec / a.reqPerSec : NaN;
+      const ok = Number.isFinite(ratio) && ratio >= 0.9 && b.errors + b.non2xx + other.thinking.errors + other.thinking.non2xx === 0;
+      console.log(
+        `${row.route.split(" (")[0]!.slice(0, 39).padEnd(40)}|${pad(a.reqPerSec.toFixed(0), 7)}${pad(percentile(a, 50), 8)}${pad(percentile(a, 95), 8)}${pad(percentile(a, 99), 8)} |${pad(b.reqPerSec.toFixed(0), 7)}${pad(percentile(b, 50), 8)}${pad(percentile(b, 95), 8)}${pad(percentile(b, 99), 8)}${pad(`${b.errors}/${b.non2xx}`, 7)} | ${ratio.toFixed(2)}× ${ok ? "met" : "NOT met"}`,
+      );
+    }
   }
   console.log(leaks.length === 0 ? "\nserver logs: no personal id or phone number" : `\nserver logs LEAK: ${leaks.slice(0, 3).join(" | ")}`);
 }

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { claimsBeforeRevocationCheck, currentSession } from "./current-session";
+import { sessionEndsAt } from "../security/session-policy";
 
 const PERSONAL_ID = /^\d{12}$/;
 
@@ -21,4 +22,11 @@ export async function requireCitizen(returnTo = "/"): Promise<string> {
 export async function citizenBeforeRevocationCheck(): Promise<{ citizenId: string; sid: string } | undefined> {
   const claims = await claimsBeforeRevocationCheck();
   return claims?.role === "citizen" && PERSONAL_ID.test(claims.sub) ? { citizenId: claims.sub, sid: claims.sid } : undefined;
+}
+
+/** The same, with when the session ends if idle (ms): the status stream closes then. */
+export async function citizenStreamSession(): Promise<{ citizenId: string; sid: string; endsAt: number } | undefined> {
+  const claims = await claimsBeforeRevocationCheck();
+  if (claims?.role !== "citizen" || !PERSONAL_ID.test(claims.sub)) return undefined;
+  return { citizenId: claims.sub, sid: claims.sid, endsAt: sessionEndsAt(claims) * 1000 };
 }

@@ -10,6 +10,7 @@ import { sql, type SQL } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema";
 import { env } from "../env";
+import { listenPostgres, type Unlisten } from "./listen";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -18,6 +19,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** LISTEN on a channel: NOTIFY payloads as they commit; `onGap` when some may have been missed. */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -67,14 +70,24 @@ export async function openDatabase(opts: { url?: string; migrationUrl?: string; 
     await migratePostgres(opts.migrationUrl ?? opts.url);
     const pool = new pg.Pool({ connectionString: opts.url, max: env().PG_POOL_MAX });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: "postgres", close: () => pool.end() };
+    const url = opts.url;
+    return { db, kind: "postgres", listen: async (channel, onMessage, onGap) => listenPostgres(url, channel, onMessage, onGap), close: () => pool.end() };
   }
   const dir = opts.dir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    // One process owns the embedded database, so its notifications never miss a listener.
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }
 
 const globalForDb = globalThis as unknown as { chuDongDb?: Promise<Database> };

@@ -30,6 +30,15 @@ export async function listDossiersFor(db: Db, citizenId: string): Promise<Citize
   return (await listStatement(db).execute({ citizenId })).map(toCitizenDossier);
 }
 
+const partyStatement = preparedPer((db) =>
+  db.select({ id: dossierParties.dossierId }).from(dossierParties).where(eq(dossierParties.citizenId, sql.placeholder("citizenId"))).prepare("dossier_ids_v1"),
+);
+
+/** The ids of the dossiers the citizen is a party to (the status stream's filter). */
+export async function dossierIdsFor(db: Db, citizenId: string): Promise<Set<string>> {
+  return new Set((await partyStatement(db).execute({ citizenId })).map((r) => r.id));
+}
+
 const homeStatement = preparedPer((db) =>
   db
     .select({ fullName: citizens.fullName, dossier: dossiers, role: dossierParties.role })

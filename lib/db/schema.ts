@@ -361,6 +361,14 @@ export const rateLimitWindows = pgTable(
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("rate_limit_windows_start_idx").on(t.windowStart)],
 );
 
+// Periodic jobs that must run once per period across every app instance (the engine scan): the first
+// instance to move next_run_at forward runs it.
+export const jobSchedule = pgTable("job_schedule", {
+  name: text("name").primaryKey(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull(),
+  lastRunBy: text("last_run_by"),
+});
+
 export const loginFailures = pgTable(
   "login_failures",
   {

@@ -52,6 +52,11 @@ export async function continueSession<T extends SessionClaims & Record<string, u
   return { ...token, lastSeen: now };
 }
 
+/** When a live session ends if nothing more happens (seconds): idle or absolute limit, whichever is first. */
+export function sessionEndsAt(token: { authTime: number; lastSeen: number }): number {
+  return Math.min(token.lastSeen + IDLE_TIMEOUT_SECONDS, token.authTime + ABSOLUTE_TIMEOUT_SECONDS);
+}
+
 /** Whether proxy.ts should re-issue the cookie to record activity. */
 export function needsTouch(token: SessionClaims, now: number): boolean {
   return sessionVerdict(token, now).ok && now - (token.lastSeen as number) >= TOUCH_AFTER_SECONDS;
