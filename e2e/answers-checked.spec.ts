@@ -3,6 +3,8 @@ import { personas, signIn } from "./helpers";
 
 // Runs before the other journeys (file order) and submits nothing: every dossier it opens is left as prepared.
 test.use({ viewport: { width: 360, height: 740 } });
+// Several sign-ins and full pages per journey: give them the slow-test budget.
+test.beforeEach(() => test.slow());
 
 const SHOTS = "test-results/screens-360";
 const RED = "185, 28, 28";
@@ -145,7 +147,7 @@ test("a wrong passcode says how many tries are left; a lock says when it lifts a
   await page.getByLabel("Số định danh cá nhân").fill(personas.giang);
   await page.getByLabel("Mật khẩu").fill("000000");
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText(/Còn \d lần thử trước khi bị tạm khóa/);
+  await expect(page.locator("#signin-error")).toContainText(/Còn \d lần thử trước khi bị tạm khóa/);
   await page.screenshot({ path: `${SHOTS}/vneid-tries-left.png`, fullPage: true });
   await page.getByLabel("Mật khẩu").fill("123456");
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();

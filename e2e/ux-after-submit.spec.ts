@@ -4,6 +4,8 @@ import { personas, signIn, signInStaff } from "./helpers";
 // Runs after the other journeys (file order). Giang's tour-guide card may already be submitted by the
 // security journey's parallel confirms; either way it is followed here to its delivered result.
 test.use({ viewport: { width: 360, height: 740 } });
+// Several sign-ins and full pages per journey: give them the slow-test budget.
+test.beforeEach(() => test.slow());
 
 const SHOTS = "test-results/screens-360";
 const DATE = /\d{2}\/\d{2}\/\d{4}/;
