@@ -84,6 +84,8 @@ test.describe.serial("the installed app works offline", () => {
   test("a one-tap confirm from Dũng's home card, made offline, waits, survives a reload and a double tap, and is sent exactly once", async ({ page, context }) => {
     await signIn(page, DUNG);
     await waitForServiceWorker(page);
+    // Loaded through the service worker, so the home page is there to reload offline.
+    await page.goto("/", { waitUntil: "networkidle" });
     const card = page.getByRole("article", { name: "Gia hạn phù hiệu xe" });
     const code = (await card.getByRole("link", { name: "Sửa thông tin" }).getAttribute("href"))!.match(/HS-\d{4}-\d{6}/)![0];
 

@@ -34,48 +34,48 @@ export function QuickConfirm(props: {
   const busy = queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in" || queue.state === "sent";
   return (
     <div className="col-span-2 space-y-2">
-    <details className="group">
-      <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
-        {text.open}
-      </summary>
-      <form
-        action={formAction}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) queue.enqueue({ kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
-        }}
-        className="space-y-3 rounded-b-lg bg-stone-50 p-3 ring-1 ring-stone-200"
-      >
-        <input type="hidden" name="dossierCode" value={code} />
-        <input type="hidden" name="version" value={props.version} />
-        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-        <input type="hidden" name="consent" value="yes" />
-        <input type="hidden" name="intent" value="confirm" />
-        <dl className="divide-y divide-stone-200">
-          {props.rows.map((r) => (
-            <div key={r.label} className="py-2">
-              <dt className="text-sm text-stone-600">{r.label}</dt>
-              <dd className="font-semibold">{r.value}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="text-sm">{text.consent}</p>
-        <button type="submit" disabled={busy} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
-          {queue.state === "sending" ? text.sending : text.confirm}
-        </button>
-      </form>
-    </details>
-    {queue.state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
-    {queue.state === "sign-in" && (
-      <p role="alert">
-        <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">{text.signIn}</a>
-      </p>
-    )}
-    {queue.state === "refused" && (
-      <p role="alert" className="font-semibold text-orange-800">
-        <a href={`/dossiers/${code}`} className="inline-flex min-h-11 items-center underline">{text.refused}</a>
-      </p>
-    )}
+      <details className="group">
+        <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
+          {text.open}
+        </summary>
+        <form
+          action={formAction}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) queue.enqueue({ kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
+          }}
+          className="space-y-3 rounded-b-lg bg-stone-50 p-3 ring-1 ring-stone-200"
+        >
+          <input type="hidden" name="dossierCode" value={code} />
+          <input type="hidden" name="version" value={props.version} />
+          <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+          <input type="hidden" name="consent" value="yes" />
+          <input type="hidden" name="intent" value="confirm" />
+          <dl className="divide-y divide-stone-200">
+            {props.rows.map((r) => (
+              <div key={r.label} className="py-2">
+                <dt className="text-sm text-stone-600">{r.label}</dt>
+                <dd className="font-semibold">{r.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="text-sm">{text.consent}</p>
+          <button type="submit" disabled={busy} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
+            {queue.state === "sending" ? text.sending : text.confirm}
+          </button>
+        </form>
+      </details>
+      {queue.state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
+      {queue.state === "sign-in" && (
+        <p role="alert">
+          <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">{text.signIn}</a>
+        </p>
+      )}
+      {queue.state === "refused" && (
+        <p role="alert" className="font-semibold text-orange-800">
+          <a href={`/dossiers/${code}`} className="inline-flex min-h-11 items-center underline">{text.refused}</a>
+        </p>
+      )}
     </div>
   );
 }
