@@ -5,12 +5,9 @@ import { getTranslations } from "next-intl/server";
  * declared a Content-Length or streams a chunked body without one. Nothing larger is ever buffered.
  */
 
-/** Forms (sign-in, language, sign-out, OIDC) and small JSON documents (a birth notice). */
-export const FORM_BODY_LIMIT = 16 * 1024;
-/** A citizen's confirm or amend: every field of a dossier at its longest. */
-export const JSON_BODY_LIMIT = 64 * 1024;
-/** An import file (CSV or .xlsx). */
-export const UPLOAD_BODY_LIMIT = 50 * 1024 * 1024;
+import { FORM_BODY_LIMIT } from "./limits";
+
+export { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "./limits";
 
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {

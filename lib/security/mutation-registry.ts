@@ -1,4 +1,4 @@
-import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../http/body-limit";
+import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../http/limits";
 
 /**
  * Every way to change state from outside: server actions and mutating route handlers, with who may
