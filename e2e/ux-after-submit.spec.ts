@@ -29,11 +29,16 @@ test.describe.serial("after submitting: the dossier stays in sight, the fee says
       await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
       await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
     }
-    const fee = page.locator("[data-fee-payment]");
-    await expect(fee).toContainText("Lệ phí 650.000");
-    await expect(fee).toContainText("Cách nộp:");
-    await expect(fee).toContainText("Nơi nộp:");
-    await expect(fee).toContainText(/Hạn nộp: trước ngày \d{2}\/\d{2}\/\d{4}/);
+    // Paid online already (fees-online.spec.ts): the receipt replaces how, where and by when to pay.
+    if (await page.locator("#le-phi").getByText(/Đã nộp lệ phí lúc/).isVisible()) {
+      await expect(page.locator("[data-fee-payment]")).toHaveCount(0);
+    } else {
+      const fee = page.locator("[data-fee-payment]");
+      await expect(fee).toContainText("Lệ phí 650.000");
+      await expect(fee).toContainText("Cách nộp:");
+      await expect(fee).toContainText("Nơi nộp:");
+      await expect(fee).toContainText(/Hạn nộp: trước ngày \d{2}\/\d{2}\/\d{4}/);
+    }
     await page.screenshot({ path: `${SHOTS}/giang-submitted-fee.png`, fullPage: true });
 
     await page.getByRole("link", { name: "Dành cho bạn" }).click();

@@ -154,6 +154,7 @@ export const officers = pgTable("officers", {
 export const dossierCodeSeq = pgSequence("dossier_code_seq", { startWith: 1 });
 // Numbers the One-Stop system and the issuing agencies give: receipts and results (certificates, cards).
 export const receiptNoSeq = pgSequence("receipt_no_seq", { startWith: 1 });
+export const paymentReceiptSeq = pgSequence("payment_receipt_seq", { startWith: 1 });
 export const resultNoSeq = pgSequence("result_no_seq", { startWith: 1 });
 
 export const dossiers = pgTable(
@@ -225,7 +226,7 @@ export const dossierEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
-    kind: text("kind", { enum: ["status", "amended"] }).notNull(),
+    kind: text("kind", { enum: ["status", "amended", "paid"] }).notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     actorKind: text("actor_kind", { enum: ["citizen", "officer", "engine", "system"] }).notNull(),
@@ -377,4 +378,30 @@ export const loginFailures = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_key_idx").on(t.throttleKey, t.at)],
+);
+
+// ---- Fees ----
+
+// One row per order sent to the payment gateway; only its server-to-server notification marks it paid.
+export const payments = pgTable(
+  "payments",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderRef: text("order_ref").notNull().unique(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    amountVnd: integer("amount_vnd").notNull(),
+    status: text("status", { enum: ["pending", "paid", "cancelled", "failed", "expired"] }).notNull(),
+    gatewayTxnNo: text("gateway_txn_no"),
+    receiptNo: text("receipt_no").unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("payments_dossier_idx").on(t.dossierId),
+    // At most one open order and one payment per dossier: a fee is never charged twice.
+    uniqueIndex("payments_one_pending_key").on(t.dossierId).where(sql`status = 'pending'`),
+    uniqueIndex("payments_one_paid_key").on(t.dossierId).where(sql`status = 'paid'`),
+  ],
 );

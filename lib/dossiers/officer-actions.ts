@@ -41,7 +41,7 @@ const officerActionRequest = z
 type OfficerActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; error: "not_found" | "not_allowed" | "conflict" };
+  | { ok: false; error: "not_found" | "not_allowed" | "conflict" | "not_paid" };
 
 /**
  * An officer moves a dossier of their own agency one step along the lifecycle. The version guards
@@ -74,5 +74,6 @@ export async function performOfficerAction(
     }),
   );
   if (result.ok) return { ok: true, status: result.status, version: result.version };
-  return { ok: false, error: result.error === "not_allowed" ? "not_allowed" : "conflict" };
+  if (result.error === "not_allowed" || result.error === "not_paid") return { ok: false, error: result.error };
+  return { ok: false, error: "conflict" };
 }

@@ -28,11 +28,15 @@ export type Effect =
   | "delivery" // delivered at, the postal tracking number
   | "citizenDeadline"; // a new confirmation deadline: the citizen is asked again
 
+/** What must hold before a status is entered, checked by transition() with the row locked. */
+export type Precondition = "feePaid"; // the service's fee, if any, is paid
+
 interface StatusRule {
   /** The statuses this one may be entered from; `prepared` is only ever created by the engine. */
   from: readonly Status[];
   by: readonly ActorKind[];
   effects: readonly Effect[];
+  requires?: readonly Precondition[];
   sms?: SmsTemplateKey;
 }
 
@@ -42,7 +46,7 @@ export const lifecycle: Record<Status, StatusRule> = {
   submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"] },
   declined: { from: ["prepared"], by: ["citizen"], effects: [] },
   expired: { from: ["prepared", "needs_info"], by: ["engine"], effects: [] },
-  received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], sms: "received" },
+  received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], requires: ["feePaid"], sms: "received" },
   processing: { from: ["received"], by: ["officer"], effects: [] },
   needs_info: { from: ["received", "processing"], by: ["officer"], effects: ["citizenDeadline"], sms: "needsInfo" },
   approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], sms: "approved" },

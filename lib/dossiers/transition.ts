@@ -8,7 +8,8 @@ import { smsTemplates } from "../sms/templates";
 import { addWorkingDays } from "../calendar/working-days";
 import * as clock from "../clock";
 import { issueResult } from "./results";
-import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Status } from "./status";
+import { paidPaymentOf } from "../payments/orders";
+import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Precondition, type Status } from "./status";
 
 export interface TransitionRequest {
   dossierId: string;
@@ -26,7 +27,7 @@ export interface TransitionRequest {
 
 export type TransitionResult =
   | { ok: true; from: Status; status: Status; version: number; eventId: number }
-  | { ok: false; error: "not_found" | "conflict" | "not_allowed"; version?: number; status?: Status };
+  | { ok: false; error: "not_found" | "conflict" | "not_allowed" | "not_paid"; version?: number; status?: Status };
 
 type DossierRow = typeof dossiers.$inferSelect;
 type Columns = Partial<typeof dossiers.$inferInsert>;
@@ -41,6 +42,9 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
   const from = statusSchema.parse(current.status);
   if (current.version !== req.version) return { ok: false, error: "conflict", version: current.version, status: from };
   if (!canTransition(from, req.to, req.actor.kind)) return { ok: false, error: "not_allowed", version: current.version, status: from };
+  for (const precondition of lifecycle[req.to].requires ?? []) {
+    if (!(await holds(precondition, tx, current))) return { ok: false, error: refusalFor[precondition], version: current.version, status: from };
+  }
 
   const columns: Columns = { status: req.to, version: current.version + 1, updatedAt: clock.now() };
   if (req.citizenData) columns.citizenData = req.citizenData;
@@ -63,6 +67,15 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
     .returning({ id: dossierEvents.id });
   await queueStatusSms(tx, { ...current, ...columns } as DossierRow, req.to, event!.id, req.origin);
   return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
+}
+
+const refusalFor = { feePaid: "not_paid" } as const satisfies Record<Precondition, string>;
+
+async function holds(precondition: Precondition, tx: Tx, dossier: DossierRow): Promise<boolean> {
+  switch (precondition) {
+    case "feePaid":
+      return getService(dossier.serviceCode).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) !== undefined;
+  }
 }
 
 async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: TransitionRequest): Promise<Columns> {

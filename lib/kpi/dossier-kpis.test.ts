@@ -19,6 +19,9 @@ import { operationsReport } from "./operations-report";
 import { communesWithDossiers } from "./communes";
 import { kpiRates } from "./rates";
 import * as clock from "../clock";
+import { payThroughSimulator } from "../payments/gateway-simulator";
+
+const paymentTestConfig = { secret: "a-merchant-secret-of-at-least-thirty-two-bytes", merchantCode: "CHUDONG1", gatewayUrl: "https://pay.example.vn/pay", simulated: false };
 
 // The real functions stamp now() and count SLAs from the real date, so the log is built around it.
 const TODAY = clock.today();
@@ -111,6 +114,8 @@ describe.each(await testDatabaseKinds())("operations KPIs on $name", ({ open }) 
     await confirm(demoPersonas.cuc, "medical-licence-renewal", { delivery: "digital" });
     await officer("medical-licence-renewal", "receive");
     await confirm(demoPersonas.giang, "tour-guide-card-renewal", { delivery: "post" });
+    const [guideCard] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "tour-guide-card-renewal"));
+    await payThroughSimulator(t.db, paymentTestConfig, demoPersonas.giang, guideCard!.code, clock.now());
     await officer("tour-guide-card-renewal", "receive");
     await confirm(demoPersonas.hai, "veterinary-cert-renewal", { delivery: "post" });
     await confirm(demoPersonas.em, "poor-household-support", { delivery: "centre" });

@@ -8,6 +8,12 @@ import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citiz
 import { FIELD_PREFIX, type DossierFormState } from "@/components/dossier/form-state";
 import { rateDossier } from "@/lib/dossiers/ratings";
 import { declineDossier } from "@/lib/dossiers/decline";
+import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/oidc/client-ip";
+import { paymentConfig } from "@/lib/payments/config";
+import { startPayment } from "@/lib/payments/orders";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -79,4 +85,23 @@ export async function declineService(form: FormData) {
   const result = await declineDossier(await getDb(), citizenId, { dossierCode: code, version: form.get("version") });
   revalidatePath("/", "layout");
   redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?decline=failed"}`);
+}
+
+/** "Thanh toán trực tuyến": a signed order for the dossier's fee, then off to the gateway. */
+export async function payFee(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const path = `/dossiers/${encodeURIComponent(code)}`;
+  const config = paymentConfig();
+  if (!config) redirect(`${path}?payment=unavailable#le-phi`);
+  const result = await startPayment(await getDb(), config, citizenId, code, {
+    origin: env().APP_ORIGIN,
+    locale: await getLocale(),
+    ip: clientIp(await headers()),
+  });
+  if (result.ok) redirect(result.url);
+  if (result.error === "not_found") redirect(path);
+  revalidatePath(path);
+  redirect(`${path}?payment=${result.error === "already_paid" ? "paid" : "unavailable"}#le-phi`);
 }

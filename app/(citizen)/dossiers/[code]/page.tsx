@@ -21,7 +21,10 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { declineService, rateService, saveDossier } from "./actions";
+import { declineService, payFee, rateService, saveDossier } from "./actions";
+import { FeePanel } from "@/components/dossier/fee-panel";
+import { isPayable, latestPaymentOf } from "@/lib/payments/orders";
+import { paymentConfig } from "@/lib/payments/config";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ResultSummary } from "@/components/dossier/result-summary";
@@ -62,6 +65,8 @@ export default async function DossierPage(props: Props) {
     : pendingDecisionStatuses.includes(dossier.status) && dossier.slaDueDate
       ? { date: dossier.slaDueDate }
       : null;
+  const payment = service.feeVnd > 0 ? await latestPaymentOf(await getDb(), dossier.id) : undefined;
+  const paymentNotice = search.payment === "paid" || search.payment === "unavailable" ? search.payment : undefined;
 
   return (
     <OfflineQueryProvider>
@@ -88,9 +93,21 @@ export default async function DossierPage(props: Props) {
         </div>
       )}
 
-      {!awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
+      {!awaiting && feeDue && payment?.status !== "paid" && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
       {proof && <ProvisionalProofPanel proof={proof} />}
+
+      {service.feeVnd > 0 && (
+        <FeePanel
+          dossierCode={dossier.code}
+          feeVnd={service.feeVnd}
+          payable={isPayable(dossier.status, service.feeVnd)}
+          online={paymentConfig() !== undefined}
+          payment={payment}
+          notice={paymentNotice}
+          pay={payFee}
+        />
+      )}
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>

@@ -14,6 +14,8 @@ import { officerActions, officerActionTarget } from "@/lib/dossiers/officer-acti
 import { pick } from "@/lib/i18n/localized";
 import { communeOf, withCommune } from "@/lib/places/commune";
 import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatVnd } from "@/lib/money";
+import { paidPaymentOf } from "@/lib/payments/orders";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
 import { Timeline } from "@/components/dossier/timeline";
@@ -25,7 +27,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ code: dossierCodeSchema });
 const feedback = z.object({
   done: z.literal("1").optional().catch(undefined),
-  error: z.enum(["conflict", "not_allowed", "noteRequired", "noteTooLong"]).optional().catch(undefined),
+  error: z.enum(["conflict", "not_allowed", "not_paid", "noteRequired", "noteTooLong"]).optional().catch(undefined),
 });
 
 
@@ -41,8 +43,9 @@ export default async function OfficerReviewPage(props: Props) {
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);
-  const [events, t, tc, locale, query] = await Promise.all([
+  const [events, payment, t, tc, locale, query] = await Promise.all([
     eventsOf(db, dossier.id),
+    service.feeVnd > 0 ? paidPaymentOf(db, dossier.id) : undefined,
     getTranslations("officer"),
     getTranslations(),
     getLocale(),
@@ -83,7 +86,7 @@ export default async function OfficerReviewPage(props: Props) {
       {done && <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-3 font-medium">{t("review.done")}</p>}
       {error && (
         <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
-          {error === "conflict" ? t("review.conflict") : error === "not_allowed" ? t("review.notAllowed") : t(`review.${error}`)}
+          {error === "conflict" ? t("review.conflict") : error === "not_allowed" ? t("review.notAllowed") : error === "not_paid" ? t("review.notPaid") : t(`review.${error}`)}
         </p>
       )}
 
@@ -91,6 +94,14 @@ export default async function OfficerReviewPage(props: Props) {
         <div><dt className="text-sm text-stone-600">{t("review.citizen")}</dt><dd className="font-semibold">{owner.fullName} · {owner.commune}</dd></div>
         <div><dt className="text-sm text-stone-600">{t("review.submittedAt")}</dt><dd className="font-semibold">{dossier.submittedAt ? formatDateTime(dossier.submittedAt) : "—"}</dd></div>
         <div><dt className="text-sm text-stone-600">{t("review.receiptNo")}</dt><dd className="font-mono font-semibold">{dossier.receiptNo ?? "—"}</dd></div>
+        {service.feeVnd > 0 && (
+          <div>
+            <dt className="text-sm text-stone-600">{t("review.fee", { amount: formatVnd(service.feeVnd, locale) })}</dt>
+            <dd className={`font-semibold ${payment ? "text-emerald-800" : "text-orange-800"}`} data-testid="fee-state">
+              {payment?.paidAt ? t("review.feePaid", { receiptNo: payment.receiptNo ?? "", at: formatDateTime(payment.paidAt) }) : t("review.feeUnpaid")}
+            </dd>
+          </div>
+        )}
         <div><dt className="text-sm text-stone-600">{t("queue.due")}</dt><dd className="font-semibold">{dossier.slaDueDate ? formatDate(dossier.slaDueDate) : t("queue.noDue")}</dd></div>
       </dl>
 
