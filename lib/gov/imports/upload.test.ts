@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { BodyTooLarge } from "../../http/body-limit";
-import { allRecords, receiveImportFile, UploadError } from "./upload";
+import { receiveImportFile, UploadError } from "./upload";
 import { csvRecords } from "./csv-records";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,7 +25,9 @@ function chunked(chunks: number, size: number): ReadableStream<Uint8Array> {
 async function read(request: Request, maxBytes?: number) {
   const file = await receiveImportFile(request, maxBytes);
   try {
-    return { format: file.format, records: await allRecords(file) };
+    const records = [];
+    for await (const r of file.records()) records.push(r);
+    return { format: file.format, records };
   } finally {
     await file.dispose();
   }

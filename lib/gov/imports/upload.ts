@@ -106,10 +106,3 @@ export async function receiveImportFile(request: Request, maxBytes = MAX_UPLOAD_
   if (!(file instanceof Blob)) throw new UploadError("missingFile");
   return spool(file.stream(), maxBytes);
 }
-
-/** Reads a received file's records to the end (tests, and callers that want the rows whole). */
-export async function allRecords(file: ReceivedFile): Promise<CsvRecord[]> {
-  const found: CsvRecord[] = [];
-  for await (const r of file.records()) found.push(r);
-  return found;
-}
