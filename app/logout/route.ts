@@ -1,12 +1,13 @@
 import { signOut } from "@/auth";
-import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
+import { hasOwnOrigin } from "@/lib/security/csrf";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  if (!hasOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
   const form = await request.formData().catch(() => new FormData());
   await signOut({ redirect: false });
   return new Response(null, {
     status: 303,
-    headers: { Location: safeLocalPath(form.get("next"), "/login"), "Clear-Site-Data": '"cache", "storage"' },
+    headers: { Location: safeReturnPath(form.get("next"), "/login"), "Clear-Site-Data": '"cache", "storage"' },
   });
 }

@@ -13,6 +13,7 @@ const liveClaims = z.object({
   sub: z.string().min(1),
   sid: z.string(),
   lastSeen: z.number(),
+  authTime: z.number(),
   name: z.string().nullish(),
   role: z.enum(["citizen", "officer", "ioc"]).optional(),
   agency: z.string().optional(),

@@ -1,12 +1,13 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
+import { hasOwnOrigin } from "@/lib/security/csrf";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 /** Staff sign-in through Auth.js's credentials provider, from a plain form POST. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  if (!hasOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
   const form = await request.formData().catch(() => new FormData());
-  const callbackUrl = safeLocalPath(form.get("callbackUrl"), "/staff/home");
+  const callbackUrl = safeReturnPath(form.get("callbackUrl"), "/staff/home");
   const back = (error: string) =>
     new Response(null, { status: 303, headers: { Location: `/staff/login?${new URLSearchParams({ error, callbackUrl })}` } });
   try {
