@@ -4,10 +4,15 @@ import { staticSecurityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// The one public origin (lib/env.ts reads the same variable); set it for `next build` as well as at start.
+const appHost = new URL(process.env.APP_ORIGIN ?? "http://localhost:3000").host;
+
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own package path; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Next's own check on server actions, behind proxy.ts's: only our public host, however a proxy rewrites Host.
+  experimental: { serverActions: { allowedOrigins: [appHost] } },
   // `npm test` type-checks the whole project once (npm run typecheck); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // HSTS, nosniff, Referrer-Policy, Permissions-Policy on every response; the CSP (per-request nonce)
