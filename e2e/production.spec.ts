@@ -4,7 +4,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 // The same build as the e2e server, started as a real deployment would be: NODE_ENV=production and
-// DEMO_MODE unset. Cheap: no second build, an empty embedded database of its own.
+// DEMO_MODE unset. Cheap: no second build, an empty embedded database of its own (its first request
+// migrates it, which takes a while on a busy machine).
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -22,7 +23,7 @@ function start(env: Record<string, string | undefined>) {
 }
 
 async function ready(server: { child: ChildProcess; output: string[] }) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 170_000;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`exited: ${server.output.join("")}`);
     const ok = await fetch(`${ORIGIN}/api/health`).then((r) => r.ok, () => false);
@@ -58,7 +59,7 @@ test.describe.serial("production is not the demo", () => {
   test.describe("with strong secrets and DEMO_MODE unset", () => {
     let server: ReturnType<typeof start>;
     test.beforeAll(async () => {
-      test.setTimeout(90_000);
+      test.setTimeout(200_000);
       server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret() });
       await ready(server);
     });
@@ -105,6 +106,7 @@ test.describe.serial("production is not the demo", () => {
   });
 
   test("with VNEID_ISSUER elsewhere, the mock VNeID is not there (404)", async ({ request }) => {
+    test.setTimeout(200_000);
     const server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), VNEID_ISSUER: "https://vneid.example/oidc" });
     try {
       await ready(server);
