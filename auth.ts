@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { authenticateStaff } from "@/lib/auth/staff";
 import { clientIp } from "@/lib/oidc/client-ip";
 import { log } from "@/lib/log";
+import { safeReturnUrl } from "@/lib/security/safe-return";
 import { sessionCookie } from "@/lib/security/session-cookie";
 import { continueSession, IDLE_TIMEOUT_SECONDS, nowSeconds, startSession } from "@/lib/security/session-policy";
 import { isSessionRevoked, revokeSession } from "@/lib/security/session-revocation";
@@ -50,6 +51,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
+      // Every return target after sign-in or sign-out passes the one safe-return gate.
+      redirect: ({ url }) => safeReturnUrl(url),
       async jwt({ token, profile, user, account }) {
         const now = nowSeconds();
         if (account?.provider === "vneid" && profile?.sub) {

@@ -5,6 +5,9 @@ import { UPLOAD_BODY_LIMIT } from "./lib/http/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// The one public origin (lib/env.ts reads the same variable); set it for `next build` as well as at start.
+const appHost = new URL(process.env.APP_ORIGIN ?? "http://localhost:3000").host;
+
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own package path; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite"],
@@ -14,6 +17,8 @@ const nextConfig: NextConfig = {
     // ending the stream as if the file were complete (default 10 MB): an import would land part of a
     // file and report success. Above our own limit, so our count reaches 413 before any truncation.
     proxyClientMaxBodySize: UPLOAD_BODY_LIMIT + 1024 * 1024,
+    // Next's own check on server actions, behind proxy.ts's: only our public host, however a proxy rewrites Host.
+    serverActions: { allowedOrigins: [appHost] },
   },
   // `npm test` type-checks the whole project once (npm run typecheck); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

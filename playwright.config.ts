@@ -50,6 +50,9 @@ export default defineConfig({
       PGLITE_DIR: ".data/e2e",
       APP_ORIGIN: baseURL,
       DEMO_MODE: "true",
+      // Playwright stands in for one reverse proxy: tests pick their address with X-Forwarded-For
+      // (e2e/production.spec.ts checks that, with 0 hops, nobody can).
+      TRUST_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/** The values this repository publishes for the demo: fine on a laptop, refused in production (lib/production-settings.ts). */
+export const DEMO_SECRETS = {
+  AUTH_SECRET: "chu-dong-demo-secret-change-me-in-production",
+  VNEID_CLIENT_SECRET: "chu-dong-demo-client-secret",
+  ENGINE_TOKEN: "chu-dong-demo-engine-token",
+} as const;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -9,16 +16,19 @@ const envSchema = z.object({
   // Connections per process; scripts/serve.mjs shares a budget out between its workers.
   PG_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_ORIGIN: z.string().url().default("http://localhost:3000"),
-  AUTH_SECRET: z.string().min(16).default("chu-dong-demo-secret-change-me-in-production"),
+  AUTH_SECRET: z.string().min(16).default(DEMO_SECRETS.AUTH_SECRET),
   VNEID_ISSUER: z.string().url().optional(),
   VNEID_CLIENT_ID: z.string().min(1).default("chu-dong"),
-  VNEID_CLIENT_SECRET: z.string().min(8).default("chu-dong-demo-client-secret"),
-  ENGINE_TOKEN: z.string().min(16).default("chu-dong-demo-engine-token"),
+  VNEID_CLIENT_SECRET: z.string().min(8).default(DEMO_SECRETS.VNEID_CLIENT_SECRET),
+  ENGINE_TOKEN: z.string().min(16).default(DEMO_SECRETS.ENGINE_TOKEN),
   // 0 turns the in-app schedule off (e.g. when an external scheduler calls /api/engine/scan).
   ENGINE_SCAN_MINUTES: z.coerce.number().int().min(0).default(15),
+  // Reverse proxies in front of the app whose X-Forwarded-For entries are believed; 0: the socket's peer.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Demo surfaces exist only when this is exactly "true" (npm run demo, the e2e server).
   DEMO_MODE: z
     .enum(["true", "false"])
-    .default("true")
+    .default("false")
     .transform((v) => v === "true"),
 });
 
@@ -34,5 +44,14 @@ export function env(): Env {
 /** The issuer our OIDC client trusts: the real VNeID when configured, our mock otherwise. */
 export function vneidIssuer(): string {
   const e = env();
-  return e.VNEID_ISSUER ?? `${e.APP_ORIGIN}/vneid`;
+  return e.VNEID_ISSUER ?? mockIssuer(e);
+}
+
+function mockIssuer(e: Pick<Env, "APP_ORIGIN">): string {
+  return `${e.APP_ORIGIN}/vneid`;
+}
+
+/** The mock VNeID under /vneid exists only while it is the issuer we trust. */
+export function mockVneidServed(e: Pick<Env, "APP_ORIGIN" | "VNEID_ISSUER"> = env()): boolean {
+  return !e.VNEID_ISSUER || e.VNEID_ISSUER.replace(/\/$/, "") === mockIssuer(e);
 }

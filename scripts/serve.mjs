@@ -3,7 +3,8 @@
  * Only on PostgreSQL (DATABASE_URL): PGlite is one process's file. The scheduled jobs are safe to run
  * in every worker (leases, ON CONFLICT).
  *
- * Env: PORT (3000), HOST (0.0.0.0), WEB_CONCURRENCY (the number of cores), PG_POOL_MAX (per worker;
+ * Env: PORT (3000), HOST (0.0.0.0; the client address is the socket's peer unless TRUST_PROXY_HOPS says
+ * how many proxies' X-Forwarded-For entries to believe), WEB_CONCURRENCY (the number of cores), PG_POOL_MAX (per worker;
  * by default 40 connections shared out between the workers).
  */
 import cluster from "node:cluster";
@@ -37,7 +38,16 @@ function runPrimary() {
   for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // Refused settings (instrumentation.ts exits 78): every worker would refuse them again.
+    if (code === 78) {
+      console.error("the app refused its settings; stopping");
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 78;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(78);
       return;
     }
     // A worker that dies at start (database down, bad config) would die again at once: back off, then give up.

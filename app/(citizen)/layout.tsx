@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { safeLocalPath } from "@/lib/http/same-origin";
+import { safeReturnPath } from "@/lib/security/safe-return";
 import { BottomNav } from "@/components/citizen/bottom-nav";
 import { requireCitizen } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/locale-switch";
@@ -18,7 +18,7 @@ const icons = {
 
 export default async function CitizenLayout({ children }: { children: React.ReactNode }) {
   // The page asked for, not "/": a session that timed out while choosing a name comes back to that dossier.
-  await requireCitizen(safeLocalPath((await headers()).get("x-return-to")));
+  await requireCitizen(safeReturnPath((await headers()).get("x-return-to")));
   const t = await getTranslations();
   return (
     <>

@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
-import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
 import { LOCALE_COOKIE, parseLocale } from "@/lib/i18n/locales";
+import { hasOwnOrigin } from "@/lib/security/csrf";
 import { formOrTooLarge } from "@/lib/http/body-limit";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  if (!hasOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
   const form = await formOrTooLarge(request);
   if (form instanceof Response) return form;
   const locale = parseLocale(String(form.get("locale")));
@@ -12,5 +13,5 @@ export async function POST(request: Request) {
   const referer = request.headers.get("referer");
   const back = referer && new URL(referer).origin === new URL(request.url).origin ? new URL(referer) : undefined;
   const next = form.get("next") ?? (back && back.pathname + back.search);
-  return new Response(null, { status: 303, headers: { Location: safeLocalPath(next) } });
+  return new Response(null, { status: 303, headers: { Location: safeReturnPath(next) } });
 }

@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentCitizenId } from "@/lib/auth/session";
-import { safeLocalPath } from "@/lib/http/same-origin";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { ClearPersonalCopies } from "@/components/pwa/clear-personal-copies";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ const query = z.object({ callbackUrl: z.string().optional(), error: z.string().o
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { callbackUrl, error } = query.catch({}).parse(await searchParams);
-  const next = safeLocalPath(callbackUrl);
+  const next = safeReturnPath(callbackUrl);
   if (await currentCitizenId()) redirect(next);
   const t = await getTranslations();
   return (

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "./client";
 import { citizens, dossiers } from "./schema";
 import { catalogue } from "../services/catalogue";
@@ -17,6 +17,15 @@ interface QueueFilters {
   service?: string;
   status?: Status;
   commune?: string;
+}
+
+/**
+ * What an agency may see at all: its services' dossiers that the citizen has submitted. A `prepared`
+ * dossier (or one declined or expired before submission) holds registry data the citizen has not
+ * consented to send; every officer query below starts from this.
+ */
+function agencyMaySee(services: string[]) {
+  return and(inArray(dossiers.serviceCode, services), isNotNull(dossiers.submittedAt));
 }
 
 export function servicesOfAgency(agency: string): string[] {
@@ -41,7 +50,7 @@ export async function officerQueue(db: Executor, agency: string, filters: QueueF
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
     .where(
       and(
-        inArray(dossiers.serviceCode, services),
+        agencyMaySee(services),
         inArray(dossiers.status, filters.status ? [filters.status] : queueStatuses),
         filters.commune ? eq(citizens.commune, filters.commune) : undefined,
       ),
@@ -56,12 +65,12 @@ export async function communesOfAgency(db: Executor, agency: string): Promise<st
     .selectDistinct({ commune: citizens.commune })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
-    .where(inArray(dossiers.serviceCode, services))
+    .where(agencyMaySee(services))
     .orderBy(asc(citizens.commune));
   return rows.map((r) => r.commune);
 }
 
-/** A dossier for review, only when it belongs to one of the agency's services: anyone else's code finds nothing. */
+/** A dossier for review, only when the agency may see it: anyone else's code, or an unsubmitted one, finds nothing. */
 export async function findDossierForAgency(db: Executor, agency: string, code: string) {
   const services = servicesOfAgency(agency);
   if (services.length === 0) return undefined;
@@ -69,6 +78,6 @@ export async function findDossierForAgency(db: Executor, agency: string, code: s
     .select({ dossier: dossiers, owner: { fullName: citizens.fullName, commune: citizens.commune, phone: citizens.phone } })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
-    .where(and(eq(dossiers.code, code), inArray(dossiers.serviceCode, services)));
+    .where(and(eq(dossiers.code, code), agencyMaySee(services)));
   return row;
 }

@@ -147,6 +147,8 @@ export const officers = pgTable("officers", {
   agency: text("agency").notNull(),
   commune: text("commune"),
   passwordHash: text("password_hash").notNull(),
+  // Sessions signed in before this instant are ended (an administrator's "sign out everywhere").
+  sessionsNotBefore: timestamp("sessions_not_before", { withTimezone: true }),
 });
 
 // ---- Dossiers ----
@@ -374,7 +376,7 @@ export const loginFailures = pgTable(
   "login_failures",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    throttleKey: text("throttle_key").notNull(), // "id:<personal id>" or "ip:<address>"
+    throttleKey: text("throttle_key").notNull(), // "id:<HMAC of the personal id or staff:username>" or "ip:<address>"
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_key_idx").on(t.throttleKey, t.at)],

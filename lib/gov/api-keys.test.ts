@@ -26,6 +26,8 @@ describe.each(await testDatabaseKinds())("agency API keys on $name", ({ open }) 
       agency: "social-protection",
     });
     await expect(authenticateAgency(t.db, header, { demoMode: false })).resolves.toBeUndefined();
+    // DEMO_MODE unset is demo mode off: the published keys open nothing.
+    if (process.env.DEMO_MODE === undefined) await expect(authenticateAgency(t.db, header)).resolves.toBeUndefined();
   });
 
   it("accepts a generated key anywhere, stores only its hash, and stops at revocation", async () => {

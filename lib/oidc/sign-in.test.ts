@@ -4,7 +4,7 @@ import { loginFailures } from "../db/schema";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { DEMO_PASSCODE, demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { authenticateCitizen } from "./sign-in";
-import { delayAfter } from "./throttle";
+import { accountKey, delayAfter } from "./throttle";
 
 describe.each(await testDatabaseKinds())("VNeID sign-in and throttling on $name", ({ open }) => {
   let t: TestDatabase;
@@ -48,12 +48,12 @@ describe.each(await testDatabaseKinds())("VNeID sign-in and throttling on $name"
     expect(slept).toEqual([500, 1000, 2000, 4000]);
     expect(await attempt(demoPersonas.dung, DEMO_PASSCODE, "192.0.2.99")).toEqual({ ok: false, reason: "locked", waitMinutes: 5 });
     // Refused attempts are not failures, so retrying does not extend the lockout.
-    expect(await failuresFor(`id:${demoPersonas.dung}`)).toBe(5);
+    expect(await failuresFor(accountKey(demoPersonas.dung))).toBe(5);
 
-    await t.db.execute(sql`update login_failures set at = at - interval '3 minutes 30 seconds' where throttle_key = ${`id:${demoPersonas.dung}`}`);
+    await t.db.execute(sql`update login_failures set at = at - interval '3 minutes 30 seconds' where throttle_key = ${accountKey(demoPersonas.dung)}`);
     expect(await attempt(demoPersonas.dung, DEMO_PASSCODE, "192.0.2.99")).toEqual({ ok: false, reason: "locked", waitMinutes: 2 });
 
-    await t.db.execute(sql`update login_failures set at = at - interval '2 minutes' where throttle_key = ${`id:${demoPersonas.dung}`}`);
+    await t.db.execute(sql`update login_failures set at = at - interval '2 minutes' where throttle_key = ${accountKey(demoPersonas.dung)}`);
     expect(await attempt(demoPersonas.dung, DEMO_PASSCODE, "192.0.2.99")).toEqual({ ok: true, subject: demoPersonas.dung });
   });
 
@@ -84,10 +84,27 @@ describe.each(await testDatabaseKinds())("VNeID sign-in and throttling on $name"
   it("forgives a person's failures after a success", async () => {
     for (let i = 0; i < 3; i++) await attempt(demoPersonas.binh, "000000", "198.51.100.7");
     expect(await attempt(demoPersonas.binh, DEMO_PASSCODE, "198.51.100.7")).toMatchObject({ ok: true });
-    expect(await failuresFor(`id:${demoPersonas.binh}`)).toBe(0);
+    expect(await failuresFor(accountKey(demoPersonas.binh))).toBe(0);
   });
 
   it("caps the delay at a few seconds", () => {
     expect([0, 1, 2, 3, 4, 19].map(delayAfter)).toEqual([0, 500, 1000, 2000, 4000, 4000]);
+  });
+
+  it("stores a keyed hash of each account, never the personal id itself", async () => {
+    await attempt(demoPersonas.an, "999999", "198.51.100.77");
+    const keys = (await t.db.select({ key: loginFailures.throttleKey }).from(loginFailures)).map((r) => r.key);
+    expect(keys).toContain(accountKey(demoPersonas.an));
+    expect(keys.filter((k) => /\d{12}/.test(k))).toEqual([]);
+    expect(accountKey(demoPersonas.an)).toMatch(/^id:[A-Za-z0-9_-]{43}$/);
+    expect(accountKey(demoPersonas.an)).not.toBe(accountKey(demoPersonas.binh));
+  });
+
+  it("keeps every address under the per-address limit however ids are sprayed across it", async () => {
+    // 25 wrong passcodes for 25 different ids from one address (what the server hook resolves,
+    // whatever X-Forwarded-For said: lib/oidc/client-ip.test.ts): the last ones are refused.
+    const results = [];
+    for (let i = 0; i < 25; i++) results.push(await attempt(`0480990${String(i).padStart(5, "0")}`, "000000", "203.0.113.250"));
+    expect(results.filter((r) => r.ok === false && r.reason === "locked").length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,6 +1,8 @@
+import { createHmac } from "node:crypto";
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { loginFailures } from "../db/schema";
+import { env } from "../env";
 
 const FAILURE_WINDOW_MINUTES = 5;
 /** Failures tolerated in the window; the next attempt is refused. */
@@ -30,7 +32,7 @@ interface Attempt {
  * therefore see each other, and no more than the limit get through.
  */
 export async function admitAttempt(db: Db, keys: ThrottleKeys): Promise<Admission> {
-  const idKey = `id:${keys.personalId}`;
+  const idKey = accountKey(keys.personalId);
   const ipKey = `ip:${keys.ip}`;
   const rows = await db.insert(loginFailures).values([{ throttleKey: idKey }, { throttleKey: ipKey }]).returning({ id: loginFailures.id });
   const rowIds = rows.map((r) => r.id);
@@ -66,6 +68,14 @@ export async function settleAttempt(db: Db, attempt: Attempt, outcome: "success"
     await db.delete(loginFailures).where(eq(loginFailures.throttleKey, attempt.idKey));
   }
   await db.delete(loginFailures).where(lt(loginFailures.at, windowStart));
+}
+
+/**
+ * The account's throttle key: a keyed hash (HMAC-SHA-256 under AUTH_SECRET), so the table holds no
+ * personal id, and its rows cannot be matched to one without the server's secret.
+ */
+export function accountKey(account: string): string {
+  return `id:${createHmac("sha256", env().AUTH_SECRET).update(`login-failures\0${account}`).digest("base64url")}`;
 }
 
 /** 0, 0.5, 1, 2, then 4 seconds for 0, 1, 2, 3, 4+ recent failures. */

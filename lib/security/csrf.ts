@@ -5,6 +5,8 @@
  * request with a bearer token, and Auth.js's own endpoints (double-submit CSRF token), are exempt.
  */
 
+import { env, vneidIssuer } from "../env";
+
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Exempt paths: exact, or a prefix when the entry ends with "/". */
@@ -22,8 +24,6 @@ interface CsrfRequest {
   method: string;
   pathname: string;
   headers: Headers;
-  /** The scheme the request arrived on at this server ("http:" or "https:"). */
-  protocol?: string;
 }
 
 interface CsrfOrigins {
@@ -43,6 +43,11 @@ function originOf(value: string): string | undefined {
   }
 }
 
+/**
+ * The app's only Origin check (proxy.ts for every request, and the form routes once more). The Origin
+ * must be exactly APP_ORIGIN, scheme, host and port, or the issuer's for /vneid/*; no Host or
+ * X-Forwarded-* header can widen that.
+ */
 export function csrfVerdict(req: CsrfRequest, origins: CsrfOrigins): CsrfVerdict {
   if (!isMutation(req.method)) return { ok: true, why: "safe-method" };
   if (isCsrfExempt(req.pathname)) return { ok: true, why: "exempt" };
@@ -53,11 +58,11 @@ export function csrfVerdict(req: CsrfRequest, origins: CsrfOrigins): CsrfVerdict
   if (!given || given !== origin.replace(/\/$/, "")) return { ok: false, why: "foreign-origin" };
   if (given === originOf(origins.app)) return { ok: true, why: "same-origin" };
   if (req.pathname.startsWith("/vneid/") && given === originOf(origins.issuer)) return { ok: true, why: "same-origin" };
-  // Behind a proxy or on another host name of this machine: the browser's Origin must match the Host it asked.
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
-  const forwardedProto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const scheme = forwardedProto ? `${forwardedProto}:` : req.protocol;
-  const url = new URL(given);
-  if (host && url.host === host && (!scheme || url.protocol === scheme)) return { ok: true, why: "same-origin" };
   return { ok: false, why: "foreign-origin" };
+}
+
+/** csrfVerdict for a route handler's own request, against the configured origins. */
+export function hasOwnOrigin(request: Request): boolean {
+  const e = env();
+  return csrfVerdict({ method: request.method, pathname: new URL(request.url).pathname, headers: request.headers }, { app: e.APP_ORIGIN, issuer: vneidIssuer() }).ok;
 }

@@ -39,10 +39,22 @@ describe("proxy: CSRF on every mutation", () => {
     expect(page.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("passes a same-origin mutation on, by APP_ORIGIN or by the Host the browser asked", async () => {
+  it("passes a mutation on only when its Origin is APP_ORIGIN, scheme included; no Host header widens that", async () => {
     expect(isPassedOn(await proxy(req("/dossiers/HS-2026-000001", { method: "POST", headers: { ...action, origin: APP } })))).toBe(true);
-    const viaProxy = req("/locale", { method: "POST", headers: { origin: "https://dichvu.danang.gov.vn", "x-forwarded-host": "dichvu.danang.gov.vn", "x-forwarded-proto": "https" } });
-    expect(isPassedOn(await proxy(viaProxy))).toBe(true);
+    const forwarded = { origin: "https://dichvu.danang.gov.vn", "x-forwarded-host": "dichvu.danang.gov.vn", "x-forwarded-proto": "https" };
+    expect((await proxy(req("/locale", { method: "POST", headers: forwarded }))).status).toBe(403);
+    const ownHost = { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" };
+    expect((await proxy(req("/locale", { method: "POST", headers: ownHost }))).status).toBe(403);
+  });
+
+  it("is the app's one Origin check: the form routes ask the same function", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const walk = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) ? [`${dir}/${e.name}`] : []));
+    const readers = [...walk("app"), ...walk("lib"), "proxy.ts"].filter((f) => !f.endsWith(".test.ts") && /headers\.get\("origin"\)/.test(readFileSync(path.join(root, f), "utf8")));
+    expect(readers).toEqual(["lib/security/csrf.ts"]);
   });
 
   it("exempts only bearer-token machine routes and Auth.js's own endpoints, which need no Origin", async () => {
@@ -85,13 +97,29 @@ describe("proxy: headers", () => {
     }
   });
 
-  it("runs on everything but build assets and static files", () => {
+  it("runs on everything but the build's hashed assets and the icons, whatever a path ends in", async () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/", "/dossiers/HS-2026-000001", "/api/v1/dossiers/HS-2026-000001/actions", "/vneid/login", "/api/gov/births"]) expect(matcher.test(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/a.js", "/sw.js", "/icons/icon-192.png", "/favicon.ico", "/manifest.webmanifest", "/api/health", "/vneid/jwks", "/vneid/.well-known/openid-configuration", "/api/v1/dossiers", "/api/v1/dossiers/HS-2026-000001"]) {
-      expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/_next/static/chunks/a.js", "/_next/static/css/x.css", "/icons/icon-192.png"]) expect(matcher.test(path), path).toBe(false);
+    const personal = ["/dossiers/HS-2026-000001.png", "/dossiers/HS-2026-000001.txt", "/officer/dossiers/HS-2026-000001.woff2", "/api/v1/dossiers/HS-2026-000001.xml", "/my-data.svg", "/iconsx/a.png"];
+    for (const path of [...personal, "/", "/sw.js", "/manifest.webmanifest", "/api/health", "/vneid/jwks", "/api/v1/dossiers", "/api/v1/dossiers/HS-2026-000001", "/_next/image", "/vneid/login"]) {
+      expect(matcher.test(path), path).toBe(true);
     }
-    for (const path of ["/api/healthx", "/api/health/x", "/vneid/jwksx", "/vneid/token", "/vneid/userinfo", "/offline"]) expect(matcher.test(path), path).toBe(true);
+    for (const path of personal) {
+      const r = await proxy(req(path, { method: "POST", headers: { origin: "https://evil.example" } }));
+      expect(r.status, path).toBe(403);
+      const get = await proxy(req(path));
+      expect(get.headers.get("cache-control"), path).toBe("no-store");
+      expect(get.headers.get("content-security-policy"), path).toContain("nonce-");
+    }
+  });
+
+  it("does not count a status poll as activity", async () => {
+    const cookie = sessionCookie(env());
+    const now = Math.floor(Date.now() / 1000);
+    const token = await encode({ token: { sub: "048090000001", role: "citizen", sid: "3b1f0c2e-6a4e-4d0e-9d7b-1a2b3c4d5e6f", authTime: now - 600, lastSeen: now - 120 }, secret: env().AUTH_SECRET, salt: cookie.name, maxAge: 900 });
+    for (const path of ["/api/v1/dossiers", "/api/v1/dossiers/HS-2026-000001"]) {
+      expect((await proxy(req(path, { headers: { cookie: `${cookie.name}=${token}` } }))).cookies.get(cookie.name), path).toBeUndefined();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { safeLocalPath } from "@/lib/http/same-origin";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
         </p>
       )}
       <form method="post" action="/staff/session" className="mt-6 space-y-4">
-        <input type="hidden" name="callbackUrl" value={safeLocalPath(callbackUrl, "/staff/home")} />
+        <input type="hidden" name="callbackUrl" value={safeReturnPath(callbackUrl, "/staff/home")} />
         <div>
           <label htmlFor="username" className="block font-semibold">{t("username")}</label>
           <input id="username" name="username" autoComplete="username" required className="mt-1 block min-h-12 w-full rounded-lg border-2 border-stone-400 bg-white px-3 text-lg" />

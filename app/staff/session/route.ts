@@ -1,14 +1,15 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { isSameOrigin, safeLocalPath } from "@/lib/http/same-origin";
+import { hasOwnOrigin } from "@/lib/security/csrf";
 import { formOrTooLarge } from "@/lib/http/body-limit";
+import { safeReturnPath } from "@/lib/security/safe-return";
 
 /** Staff sign-in through Auth.js's credentials provider, from a plain form POST. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  if (!hasOwnOrigin(request)) return new Response("Forbidden", { status: 403 });
   const form = await formOrTooLarge(request);
   if (form instanceof Response) return form;
-  const callbackUrl = safeLocalPath(form.get("callbackUrl"), "/staff/home");
+  const callbackUrl = safeReturnPath(form.get("callbackUrl"), "/staff/home");
   const back = (error: string) =>
     new Response(null, { status: 303, headers: { Location: `/staff/login?${new URLSearchParams({ error, callbackUrl })}` } });
   try {

@@ -2,15 +2,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { BodyTooLarge, tooLargeResponse } from "@/lib/http/body-limit";
-import { vneidIssuer } from "@/lib/env";
+import { env, vneidIssuer } from "@/lib/env";
 import { authorizeParams, validateAuthorizeRequest, type AuthorizeProblem } from "@/lib/oidc/authorize-request";
 import { clientIp } from "@/lib/oidc/client-ip";
 import { issueCode } from "@/lib/oidc/codes";
-import { isFromOwnOrigin } from "@/lib/oidc/form-origin";
 import { readUrlEncodedForm, singleValuedParams } from "@/lib/oidc/form-params";
 import { authenticateCitizen } from "@/lib/oidc/sign-in";
 import { plainPage } from "./plain-page";
-import { LOGIN_HINT_COOKIE } from "@/lib/oidc/login-hint";
+import { loginHintCookie } from "@/lib/oidc/login-hint";
+import { hasOwnOrigin } from "@/lib/security/csrf";
 import { formatTime } from "@/lib/dates";
 import * as clock from "@/lib/clock";
 
@@ -25,7 +25,7 @@ const credentialsSchema = z.object({
 export async function POST(request: Request) {
   const t = await getTranslations("vneid");
   const lang = await getLocale();
-  if (!isFromOwnOrigin(request.headers)) {
+  if (!hasOwnOrigin(request)) {
     return plainPage(403, { lang, title: t("forbidden.title"), message: t("forbidden.body") });
   }
   let params: URLSearchParams | undefined;
@@ -80,7 +80,7 @@ export async function POST(request: Request) {
     );
   }
   // The typed id goes back in a short-lived cookie, never in the URL (logs, history, referrers).
-  const hint = `${LOGIN_HINT_COOKIE}=${encodeURIComponent(personalId.slice(0, 32))}; Path=/vneid; Max-Age=120; HttpOnly; SameSite=Lax`;
+  const hint = loginHintCookie(personalId, env());
   return new Response(null, {
     status: 303,
     headers: {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // Each test loads the route afresh, so env() reads the variables stubbed for it.
-async function loadRoute(demoMode: "true" | "false") {
+async function loadRoute(demoMode: "true" | "false" | undefined) {
   vi.stubEnv("DEMO_MODE", demoMode);
   vi.stubEnv("DATABASE_URL", undefined);
   vi.stubEnv("PGLITE_DIR", "memory://");
@@ -19,9 +19,12 @@ describe("GET /api/dev/sms", () => {
     await (await database()).close();
   });
 
-  it("does not exist outside demo mode", async () => {
-    const response = await get(await loadRoute("false"), "?phone=0905000001");
-    expect(response.status).toBe(404);
+  it("does not exist outside demo mode, which is off unless DEMO_MODE says true", async () => {
+    for (const mode of ["false", undefined] as const) {
+      vi.resetModules();
+      const response = await get(await loadRoute(mode), "?phone=0905000001");
+      expect(response.status, String(mode)).toBe(404);
+    }
   });
 
   it.each(["", "?phone=", "?phone=12345", "?phone=0105000001", "?phone=0905000001x", "?phone=%00"])("answers 400 with a clear error for %j", async (query) => {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { currentStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isSameOrigin } from "@/lib/http/same-origin";
 import { datasetsForAgency } from "@/lib/gov/officer-datasets";
 import { govAnswers } from "@/lib/gov/imports/answers";
 import { runImport } from "@/lib/gov/imports/run-import";
 import { MAX_UPLOAD_BYTES, receiveImportFile, type ReceivedFile } from "@/lib/gov/imports/upload";
+import { hasOwnOrigin } from "@/lib/security/csrf";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ const query = z.object({ dataset: z.string().max(40) });
 /** An officer's CSV upload from the console: the same streamed import as the agencies' API. */
 export async function POST(request: Request) {
   const answer = govAnswers(request, MAX_UPLOAD_BYTES);
-  if (!isSameOrigin(request)) return answer.error(403, "api.forbidden", { dataset: "" });
+  if (!hasOwnOrigin(request)) return answer.error(403, "api.forbidden", { dataset: "" });
   const officer = await currentStaff();
   if (!officer || officer.role !== "officer") return answer.error(401, "api.unauthorized");
   const parsed = query.safeParse({ dataset: new URL(request.url).searchParams.get("dataset") });

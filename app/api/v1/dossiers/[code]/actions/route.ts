@@ -1,8 +1,8 @@
 import { currentCitizenId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isSameOrigin } from "@/lib/http/same-origin";
 import { BodyTooLarge, JSON_BODY_LIMIT, readBodyText } from "@/lib/http/body-limit";
 import { citizenActionBody, citizenActionRequest, issuesByField, performCitizenAction } from "@/lib/dossiers/citizen-actions";
+import { hasOwnOrigin } from "@/lib/security/csrf";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ const statusOf = { not_found: 404, not_editable: 409, conflict: 409, invalid: 42
  * not change with each build, so a confirmation queued before a deploy still lands after it.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  if (!isSameOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
+  if (!hasOwnOrigin(request)) return Response.json({ error: "forbidden" }, { status: 403, headers: noStore });
   const citizenId = await currentCitizenId();
   if (!citizenId) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
   let json: unknown;

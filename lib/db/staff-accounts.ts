@@ -1,0 +1,24 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "./client";
+import { officers } from "./schema";
+
+export interface StaffAccount {
+  username: string;
+  fullName: string;
+  agency: string;
+  sessionsNotBefore: Date | null;
+}
+
+export async function findStaffAccount(db: Executor, username: string): Promise<StaffAccount | undefined> {
+  const [row] = await db
+    .select({ username: officers.username, fullName: officers.fullName, agency: officers.agency, sessionsNotBefore: officers.sessionsNotBefore })
+    .from(officers)
+    .where(eq(officers.username, username));
+  return row;
+}
+
+/** Ends every session the account signed in before now; false when there is no such account. */
+export async function endStaffSessions(db: Executor, username: string): Promise<boolean> {
+  const rows = await db.update(officers).set({ sessionsNotBefore: sql`now()` }).where(eq(officers.username, username)).returning({ username: officers.username });
+  return rows.length > 0;
+}
