@@ -11,11 +11,13 @@ import viOfficer from "@/messages/vi/officer.json";
 import enOfficer from "@/messages/en/officer.json";
 import viIoc from "@/messages/vi/ioc.json";
 import enIoc from "@/messages/en/ioc.json";
+import viParents from "@/messages/vi/parents.json";
+import enParents from "@/messages/en/parents.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, parents: viParents },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, parents: enParents },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {

@@ -77,7 +77,7 @@ const catalogueData = [
     issues: "birth-package",
     declinable: false,
     delivery: ["post", "centre", "digital"],
-    sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh da san sang, dat ten cho be: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "medical-licence-renewal",
@@ -118,7 +118,7 @@ const catalogueData = [
     result: L("Giấy phép hành nghề đã gia hạn", "Renewed practice licence"),
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
-    sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe cua ban sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe sap het han. Gia han tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "tour-guide-card-renewal",
@@ -157,7 +157,7 @@ const catalogueData = [
     result: L("Thẻ hướng dẫn viên mới", "New tour guide card"),
     issues: "licence-renewal",
     delivery: ["post", "centre"],
-    sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien cua ban sap het han. Ho so doi the da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien sap het han. Doi the tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "veterinary-cert-renewal",
@@ -186,7 +186,7 @@ const catalogueData = [
     result: L("Chứng chỉ hành nghề thú y đã gia hạn", "Renewed veterinary certificate"),
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
-    sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Gia han tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "transport-badge-renewal",
@@ -233,8 +233,10 @@ const catalogueData = [
       "Support for poor and near-poor households (health insurance, electricity, tuition)",
     ),
     shortName: L("Hỗ trợ hộ nghèo, cận nghèo", "Poor household support"),
-    agency: { code: "xahoi", name: L("Phòng Văn hóa – Xã hội phường", "Ward Culture and Social Affairs Office") },
-    legalBasis: "Nghị định 07/2021/NĐ-CP",
+    agency: { code: "xahoi", name: L("Phòng Văn hóa – Xã hội, UBND xã, phường", "Culture and Social Affairs Office of the commune or ward") },
+    // Năm 2026 still applies the 2022–2025 multidimensional poverty standard (Nghị định 07/2021, art. 3),
+    // by the Government's decree on the 2026–2030 standard; that decree's own criteria start in 2027.
+    legalBasis: "Nghị định 07/2021/NĐ-CP, Điều 3 (chuẩn nghèo áp dụng đến hết năm 2026 theo Nghị định về chuẩn nghèo đa chiều giai đoạn 2026–2030)",
     trigger: { kind: "list", list: "poor-households", confirmDays: 30 },
     reason: L(
       "Hộ gia đình của bạn có tên trong danh sách hộ {category} năm {year} — theo Danh sách hộ nghèo, cận nghèo",
@@ -257,7 +259,7 @@ const catalogueData = [
         label: L("Nhận tiền hỗ trợ", "Receive the support"),
         required: true,
         options: [
-          { value: "cash", label: L("Nhận tiền mặt tại UBND phường", "In cash at the ward office") },
+          { value: "cash", label: L("Nhận tiền mặt tại UBND xã, phường nơi cư trú", "In cash at your commune or ward office") },
           { value: "bank", label: L("Chuyển khoản ngân hàng", "By bank transfer") },
         ],
         prefillFrom: "paymentMethod",
@@ -292,8 +294,9 @@ const catalogueData = [
     code: "school-enrollment",
     name: L("Nhập học lớp 1 chủ động", "Grade 1 school enrollment"),
     shortName: L("Nhập học lớp 1 cho con", "Enroll your child in grade 1"),
-    agency: { code: "giaoduc", name: L("Phòng Văn hóa – Xã hội phường (giáo dục)", "Ward Culture and Social Affairs Office (education)") },
-    legalBasis: "Thông tư 30/2024/TT-BGDĐT",
+    agency: { code: "giaoduc", name: L("Phòng Văn hóa – Xã hội, UBND xã, phường (giáo dục)", "Culture and Social Affairs Office of the commune or ward (education)") },
+    // Thông tư 30/2024 governs lower and upper secondary admissions, not grade 1.
+    legalBasis: "Luật Giáo dục 2019, Điều 28; Điều lệ trường tiểu học (Thông tư 28/2020/TT-BGDĐT)",
     trigger: { kind: "age", age: 6 },
     reason: L(
       "Bé {childName} tròn 6 tuổi năm {year}, đợt tuyển sinh lớp 1 đang mở — theo Cơ sở dữ liệu quốc gia về dân cư",
@@ -319,14 +322,15 @@ const catalogueData = [
     result: L("Xác nhận trúng tuyển lớp 1", "Grade 1 place confirmed"),
     issues: "school-place",
     delivery: ["digital"],
-    sms: "DVC Da Nang: Ho so nhap hoc lop 1 cho be {childFirstName} da duoc chuan bi. Chon truong va xac nhan: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: Ho so vao lop 1 cua be {childFirstName} da san sang. Chon truong: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "house-building-support",
     name: L("Hỗ trợ tổng hợp hồ sơ xây nhà", "House-building permit dossier assembly"),
     shortName: L("Hồ sơ xin phép xây nhà", "House-building permit"),
-    agency: { code: "xaydung", name: L("Sở Xây dựng", "Department of Construction") },
-    legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020)",
+        // Since 1 July 2025 a private house's building permit is issued at commune level.
+    agency: { code: "xaydung", name: L("UBND xã, phường (cấp phép xây dựng)", "Commune or ward People's Committee (building permits)") },
+    legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020), Điều 103; Nghị định 140/2025/NĐ-CP (thẩm quyền cấp xã từ 01/7/2025)",
     trigger: { kind: "construction-intent", confirmDays: 30 },
     reason: L(
       "Bạn đã đăng ký ý định xây dựng trên thửa đất {parcel} — theo Cơ sở dữ liệu đất đai",

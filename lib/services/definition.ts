@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { datasetCodes } from "../gov/datasets";
+import { preparedSmsVars, templateProblems } from "../sms/templates";
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localized>;
@@ -97,6 +98,10 @@ export const serviceDefinition = z
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup) ctx.addIssue({ code: "custom", message: `duplicate field key ${dup}`, path: ["citizenFields"] });
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
+    // The first SMS is a template of the one registry: only the variables its trigger supplies.
+    for (const problem of templateProblems({ text: def.sms, vars: preparedSmsVars[def.trigger.kind] })) {
+      ctx.addIssue({ code: "custom", message: `sms: ${problem}`, path: ["sms"] });
+    }
   });
 
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;

@@ -8,6 +8,7 @@ import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citiz
 import { FIELD_PREFIX, type DossierFormState } from "@/components/dossier/form-state";
 import { rateDossier } from "@/lib/dossiers/ratings";
 import { declineDossier } from "@/lib/dossiers/decline";
+import { respondAsOtherParent } from "@/lib/dossiers/objections";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -79,4 +80,19 @@ export async function declineService(form: FormData) {
   const result = await declineDossier(await getDb(), citizenId, { dossierCode: code, version: form.get("version") });
   revalidatePath("/", "layout");
   redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?decline=failed"}`);
+}
+
+/** The other parent's answer to a submission: Đồng ý, or Không đồng ý with a reason (docs/parents.md). */
+export async function answerAsParent(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await respondAsOtherParent(await getDb(), citizenId, {
+    dossierCode: code,
+    answer: form.get("answer"),
+    reason: form.get("reason") ?? undefined,
+  });
+  revalidatePath("/", "layout");
+  const outcome = result.ok ? "sent" : result.error === "invalid" ? (result.reason === "tooLong" ? "reasonTooLong" : "reasonRequired") : "failed";
+  redirect(`/dossiers/${encodeURIComponent(code)}?parent=${outcome}#y-kien`);
 }

@@ -20,7 +20,10 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { declineService, rateService, saveDossier } from "./actions";
+import { answerAsParent, declineService, rateService, saveDossier } from "./actions";
+import { parentReviewOf } from "@/lib/dossiers/objections";
+import { partyMay } from "@/lib/dossiers/parties";
+import { ParentReviewPanel } from "@/components/dossier/parent-review";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ResultSummary } from "@/components/dossier/result-summary";
@@ -31,6 +34,7 @@ import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-pa
 export const dynamic = "force-dynamic";
 
 const params = z.object({ code: dossierCodeSchema });
+const parentFeedback = z.enum(["sent", "reasonRequired", "reasonTooLong", "failed"]).optional().catch(undefined);
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,6 +56,8 @@ export default async function DossierPage(props: Props) {
   const officerRequest = dossier.status === "needs_info" ? lastNoteFor("needs_info") : undefined;
   const rejection = dossier.status === "rejected" ? lastNoteFor("rejected") : undefined;
   const proof = provisionalProof(dossier, today);
+  const review = await parentReviewOf(await getDb(), dossier);
+  const childName = typeof dossier.citizenData.childName === "string" ? dossier.citizenData.childName : null;
 
   return (
     <OfflineQueryProvider>
@@ -82,6 +88,18 @@ export default async function DossierPage(props: Props) {
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>
+      )}
+
+      {review && (
+        <ParentReviewPanel
+          review={review}
+          viewerId={citizenId}
+          canAnswer={!review.response && (partyMay("object", { citizenId, role: dossier.role }, dossier, today))}
+          childName={childName}
+          dossierCode={dossier.code}
+          action={answerAsParent}
+          feedback={parentFeedback.parse(search.parent)}
+        />
       )}
 
       {officerRequest && (
