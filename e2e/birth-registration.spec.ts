@@ -68,7 +68,7 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await expect(page.getByRole("link", { name: /Gia hạn giấy phép/ })).toHaveCount(0);
   });
 
-  test("Bình, the mother, sees the same dossier and who confirmed it", async ({ page }) => {
+  test("Bình, the mother, sees the same dossier and who confirmed it, and agrees with the name", async ({ page }) => {
     await signIn(page, personas.binh);
     await page.getByRole("link", { name: "Hồ sơ", exact: true }).click();
     await page.getByRole("link", { name: /Đăng ký khai sinh cho bé/ }).click();
@@ -76,5 +76,11 @@ test.describe.serial("a father registers his newborn's birth", () => {
     await expect(page.locator('[data-field="childName"]')).toHaveText("Nguyễn Minh Khang");
     await expect(page.getByRole("region", { name: "Tiến trình hồ sơ" })).toContainText("bởi Nguyễn Văn An");
     await expect(page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" })).toHaveCount(0);
+    // The second-parent rule (docs/parents.md): her answer lets the officer approve before her window ends.
+    const panel = page.getByRole("region", { name: "Ý kiến của cha mẹ" });
+    await expect(panel).toContainText("Tên đã chọn cho bé: Nguyễn Minh Khang");
+    await panel.getByRole("button", { name: "Đồng ý" }).click();
+    await expect(panel.getByRole("status")).toHaveText("Đã gửi ý kiến của bạn.");
+    await expect(panel).toContainText("Trần Thị Bình đã đồng ý với hồ sơ.");
   });
 });

@@ -4,7 +4,7 @@ import { kpiRates } from "@/lib/kpi/rates";
 import { formatNumber, formatPercent } from "@/lib/kpi/format";
 import { Bar, NoData, Percent } from "./metric";
 
-// The Quảng Nam pilot's transport-badge figures (SPEC §1), the reference the city wants to beat.
+// Đà Nẵng's transport-badge figures from the 2025 pilot (840 SMS → 592 badges), the reference the city wants to beat.
 const PILOT = { onTime: 1, fullyOnline: 0.995, smsSent: 840, renewed: 592 };
 
 function Tile({ label, children, detail, extra }: { label: string; children: React.ReactNode; detail?: React.ReactNode; extra?: React.ReactNode }) {

@@ -10,7 +10,14 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
         const status = statusSchema.safeParse(event.toStatus);
-        const title = event.kind === "amended" ? t("dossier.amended") : event.kind === "paid" ? t("payment.timeline") : status.success ? t(`status.${status.data}`) : "";
+        const title =
+          event.kind === "amended"
+            ? t("dossier.amended")
+            : event.kind === "paid"
+              ? t("payment.timeline")
+              : event.kind === "status"
+                ? status.success ? t(`status.${status.data}`) : ""
+                : t(`parents.events.${event.kind}`);
         const by =
           event.actorKind === "citizen"
             ? t("dossier.by.citizen", { name: event.actorName ?? "" })

@@ -191,6 +191,8 @@ export const dossiers = pgTable(
     verifyCode: text("verify_code").unique(),
     // A renewal submitted in time: the QR code of the temporary validity proof until the decision.
     provisionalCode: text("provisional_code").unique(),
+    // A dossier with two parents: the last day the parent who did not submit may object (see docs/parents.md).
+    objectionUntil: date("objection_until"),
     resultAt: timestamp("result_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -222,13 +224,16 @@ export const dossierParties = pgTable(
   (t) => [primaryKey({ columns: [t.dossierId, t.citizenId] }), index("dossier_parties_citizen_idx").on(t.citizenId)],
 );
 
+// status and amended; the other parent's answer to a submission, and the officer settling an objection.
+export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid"] as const;
+
 // Append-only: rows are inserted, never updated.
 export const dossierEvents = pgTable(
   "dossier_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
-    kind: text("kind", { enum: ["status", "amended", "paid"] }).notNull(),
+    kind: text("kind", { enum: dossierEventKinds }).notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     actorKind: text("actor_kind", { enum: ["citizen", "officer", "engine", "system"] }).notNull(),
@@ -241,6 +246,22 @@ export const dossierEvents = pgTable(
   },
   (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.id)],
 );
+
+// The other parent's one answer to a submission (agree, or object with a reason), and how an officer
+// settled an objection with both parents. One row per submission event, so two answers cannot race.
+export const parentResponses = pgTable("parent_responses", {
+  submissionEventId: bigint("submission_event_id", { mode: "number" })
+    .primaryKey()
+    .references(() => dossierEvents.id),
+  dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+  citizenId: text("citizen_id").notNull().references(() => citizens.id),
+  answer: text("answer", { enum: ["agreed", "objected"] }).notNull(),
+  reason: text("reason"),
+  createdAt: createdAt(),
+  settledAt: timestamp("settled_at", { withTimezone: true }),
+  settledBy: text("settled_by"),
+  settlement: text("settlement"),
+});
 
 // One row per idempotency key: a retried request gets the stored answer instead of acting twice.
 export const idempotencyKeys = pgTable("idempotency_keys", {

@@ -52,7 +52,8 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
     expect((await codeOf("birth-registration")).status).toBe("prepared");
   });
 
-  it("lets the mother, a co-parent, amend too", async () => {
+  // The second-parent rule (docs/parents.md): either parent may name the child; objections.test.ts has the rest.
+  it("lets the mother, a co-parent, name the child too, and names her in the event", async () => {
     const birth = await codeOf("birth-registration");
     const r = await performCitizenAction(t.db, demoPersonas.binh, "amend", {
       dossierCode: birth.code,
@@ -61,6 +62,7 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
       input: { hometown: "mother" },
     });
     expect(r).toEqual({ ok: true, status: "prepared", version: birth.version + 1 });
+    expect(await declineDossier(t.db, demoPersonas.binh, { dossierCode: birth.code, version: birth.version + 1 })).toEqual({ ok: false, error: "not_declinable" });
     const [event] = (await eventsOf(birth.id)).filter((e) => e.kind === "amended");
     expect(event?.actorId).toBe(demoPersonas.binh);
   });

@@ -10,6 +10,7 @@ import { citizenInputSchema, fieldErrorsOf, storableText, suggestedValues, type 
 
 import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./status";
 import { transition } from "./transition";
+import { partyMay } from "./parties";
 import * as clock from "../clock";
 
 type CitizenActionKind = "confirm" | "amend";
@@ -86,6 +87,7 @@ export async function performCitizenAction(
   const dossier = await findDossierFor(db, citizenId, req.dossierCode);
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) return { ok: false, error: "not_found" };
+  if (!partyMay(kind, { citizenId, role: dossier.role }, dossier, opts.today ?? clock.today())) return { ok: false, error: "not_editable", status: dossier.status };
 
   // A confirm checks the whole dossier as it would be submitted; an amend checks only what was sent.
   const candidate =

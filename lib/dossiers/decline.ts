@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { findDossierFor } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { transition } from "./transition";
+import { partyMay } from "./parties";
 import * as clock from "../clock";
 
 const declineRequest = z.object({
@@ -21,6 +22,8 @@ export async function declineDossier(db: Db, citizenId: string, input: unknown, 
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!service.declinable || dossier.status !== "prepared") return { ok: false, error: "not_declinable" };
+  // Declining drops the dossier for every party, so only its owner may (docs/parents.md).
+  if (!partyMay("decline", { citizenId, role: dossier.role }, dossier, clock.today())) return { ok: false, error: "not_declinable" };
   const result = await db.transaction((tx) =>
     transition(tx, {
       dossierId: dossier.id,

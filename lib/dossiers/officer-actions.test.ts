@@ -7,6 +7,7 @@ import { dossierEvents, dossiers, licences, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "./citizen-actions";
 import { performOfficerAction } from "./officer-actions";
+import { respondAsOtherParent } from "./objections";
 
 const TODAY = "2026-11-23";
 const ORIGIN = "https://dvc.example.vn";
@@ -31,6 +32,8 @@ describe.each(await testDatabaseKinds())("officer actions on $name", ({ open }) 
       input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
       consent: true,
     });
+    // Bình, the other parent, agrees with the name: approval need not wait for her window (docs/parents.md).
+    expect(await respondAsOtherParent(t.db, demoPersonas.binh, { dossierCode: birth.code, answer: "agree" }, { today: TODAY })).toEqual({ ok: true });
   });
   afterAll(async () => t?.close());
 
@@ -65,10 +68,11 @@ describe.each(await testDatabaseKinds())("officer actions on $name", ({ open }) 
     expect(await act(hotich, birth.code, birth.version, "deliver")).toMatchObject({ ok: true, status: "delivered" });
     expect((await dossierOf("birth-registration")).result?.postalTrackingNo).toMatch(/^EB\d{9}VN$/);
     const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, birth.id));
-    expect(events.map((e) => e.toStatus)).toEqual(["prepared", "submitted", "received", "approved", "delivered"]);
+    expect(events.map((e) => e.toStatus ?? e.kind)).toEqual(["prepared", "submitted", "agreed", "received", "approved", "delivered"]);
     expect(events.filter((e) => e.toStatus === "approved")).toHaveLength(1);
     const texts = await t.db.select().from(smsOutbox).where(like(smsOutbox.dedupeKey, "event:%"));
     expect(texts.filter((m) => m.dossierId === birth.id).map((m) => m.body)).toEqual([
+      expect.stringContaining("ten be la Nguyen Minh Khang"),
       expect.stringContaining(`Ho so ${birth.code} da duoc tiep nhan`),
       expect.stringContaining("da co ket qua"),
       expect.stringContaining("da duoc tra"),

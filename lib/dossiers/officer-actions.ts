@@ -7,6 +7,7 @@ import { findDossierForAgency } from "../db/officer-queries";
 import { canTransition, statusSchema, type Status } from "./status";
 import { transition } from "./transition";
 import * as clock from "../clock";
+import type { ApprovalHold } from "./objections";
 
 export const officerActions = ["receive", "process", "approve", "request_info", "reject", "deliver"] as const;
 export type OfficerAction = (typeof officerActions)[number];
@@ -41,7 +42,9 @@ const officerActionRequest = z
 type OfficerActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string> }
-  | { ok: false; error: "not_found" | "not_allowed" | "conflict" | "not_paid" };
+  | { ok: false; error: "not_found" | "not_allowed" | "conflict" | "not_paid" }
+  // The other parent may still object, or objected and the officer has not settled it (docs/parents.md).
+  | { ok: false; error: ApprovalHold };
 
 /**
  * An officer moves a dossier of their own agency one step along the lifecycle. The version guards
@@ -74,6 +77,7 @@ export async function performOfficerAction(
     }),
   );
   if (result.ok) return { ok: true, status: result.status, version: result.version };
+  if (result.error === "held") return { ok: false, error: result.hold };
   if (result.error === "not_allowed" || result.error === "not_paid") return { ok: false, error: result.error };
   return { ok: false, error: "conflict" };
 }

@@ -22,7 +22,7 @@ export type ActorKind = (typeof actorKinds)[number];
 
 /** What entering a status writes besides the status itself; applied by transition() alone. */
 export type Effect =
-  | "submission" // submitted at/by, SLA due date, a renewal's temporary validity code
+  | "submission" // submitted at/by, SLA due date, a renewal's temporary validity code, the other parent's window
   | "receipt" // the One-Stop receipt number
   | "result" // the result, its verify code and time
   | "delivery" // delivered at, the postal tracking number
@@ -38,18 +38,22 @@ interface StatusRule {
   effects: readonly Effect[];
   requires?: readonly Precondition[];
   sms?: SmsTemplateKey;
+  /** Entering this status tells a dossier's other parent what was submitted (docs/parents.md). */
+  notifyOtherParents?: true;
+  /** Entering this status waits for the other parent: their window, or an objection not yet settled. */
+  heldByObjection?: true;
 }
 
 /** The dossier lifecycle (SPEC §4) as one table: who may move a dossier where, and what follows. */
 export const lifecycle: Record<Status, StatusRule> = {
   prepared: { from: [], by: ["engine"], effects: [] },
-  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"] },
+  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"], notifyOtherParents: true },
   declined: { from: ["prepared"], by: ["citizen"], effects: [] },
   expired: { from: ["prepared", "needs_info"], by: ["engine"], effects: [] },
   received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], requires: ["feePaid"], sms: "received" },
   processing: { from: ["received"], by: ["officer"], effects: [] },
   needs_info: { from: ["received", "processing"], by: ["officer"], effects: ["citizenDeadline"], sms: "needsInfo" },
-  approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], sms: "approved" },
+  approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], sms: "approved", heldByObjection: true },
   rejected: { from: ["submitted", "received", "processing"], by: ["officer"], effects: [], sms: "rejected" },
   delivered: { from: ["approved"], by: ["officer"], effects: ["delivery"], sms: "delivered" },
 };

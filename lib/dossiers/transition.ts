@@ -4,11 +4,12 @@ import { queryRows, type Tx } from "../db/client";
 import { citizens, deepLinks, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { getService } from "../services/catalogue";
 import { renderTemplate } from "../services/render";
-import { smsTemplates } from "../sms/templates";
+import { smsTemplates, type statusSmsVars } from "../sms/templates";
 import { addWorkingDays } from "../calendar/working-days";
 import * as clock from "../clock";
 import { issueResult } from "./results";
 import { paidPaymentOf } from "../payments/orders";
+import { approvalHold, notifyOtherParents, objectionUntilFor, type ApprovalHold } from "./objections";
 import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Precondition, type Status } from "./status";
 
 export interface TransitionRequest {
@@ -27,7 +28,8 @@ export interface TransitionRequest {
 
 export type TransitionResult =
   | { ok: true; from: Status; status: Status; version: number; eventId: number }
-  | { ok: false; error: "not_found" | "conflict" | "not_allowed" | "not_paid"; version?: number; status?: Status };
+  | { ok: false; error: "not_found" | "conflict" | "not_allowed" | "not_paid"; version?: number; status?: Status }
+  | { ok: false; error: "held"; hold: ApprovalHold; version: number; status: Status };
 
 type DossierRow = typeof dossiers.$inferSelect;
 type Columns = Partial<typeof dossiers.$inferInsert>;
@@ -44,6 +46,10 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
   if (!canTransition(from, req.to, req.actor.kind)) return { ok: false, error: "not_allowed", version: current.version, status: from };
   for (const precondition of lifecycle[req.to].requires ?? []) {
     if (!(await holds(precondition, tx, current))) return { ok: false, error: refusalFor[precondition], version: current.version, status: from };
+  }
+  if (lifecycle[req.to].heldByObjection) {
+    const hold = await approvalHold(tx, current, req.today);
+    if (hold) return { ok: false, error: "held", hold, version: current.version, status: from };
   }
 
   const columns: Columns = { status: req.to, version: current.version + 1, updatedAt: clock.now() };
@@ -65,7 +71,9 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
       data: req.eventData || published ? { ...req.eventData, ...published } : null,
     })
     .returning({ id: dossierEvents.id });
-  await queueStatusSms(tx, { ...current, ...columns } as DossierRow, req.to, event!.id, req.origin);
+  const updated = { ...current, ...columns } as DossierRow;
+  await queueStatusSms(tx, updated, req.to, event!.id, req.origin);
+  if (lifecycle[req.to].notifyOtherParents) await notifyOtherParents(tx, updated, req.actor.id, event!.id, req);
   return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
 }
 
@@ -86,6 +94,7 @@ async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: T
         submittedAt: clock.now(),
         submittedBy: req.actor.id,
         slaDueDate: addWorkingDays(req.today, service.slaWorkingDays),
+        objectionUntil: await objectionUntilFor(tx, dossier.id, req.actor.id, req.today),
         // A renewal decided after the old licence expires: its holder shows this proof until then.
         ...(service.issues === "licence-renewal" && !dossier.provisionalCode && { provisionalCode: randomBytes(10).toString("base64url") }),
       };
@@ -124,13 +133,14 @@ async function queueStatusSms(tx: Tx, dossier: DossierRow, status: Status, event
     .innerJoin(citizens, eq(citizens.id, dossier.ownerId))
     .where(eq(deepLinks.dossierId, dossier.id));
   if (!target?.phone) return;
-  const body = renderTemplate(smsTemplates[key].text, {
+  const vars = {
     code: dossier.code,
     receiptNo: dossier.receiptNo ?? "",
     slaDue: dossier.slaDueDate ?? "",
     deadline: dossier.confirmDeadline,
     link: `${origin}/s/${target.code}`,
     matchCode: target.matchCode,
-  });
+  } satisfies Record<(typeof statusSmsVars)[number], string>;
+  const body = renderTemplate(smsTemplates[key].text, vars);
   await tx.insert(smsOutbox).values({ dedupeKey: `event:${eventId}`, phone: target.phone, body, dossierId: dossier.id }).onConflictDoNothing();
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
 import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
+import { salutationSql } from "../sms/salutation";
 
 interface PrepareResult {
   prepared: number;
@@ -66,7 +67,7 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
       RETURNING id, owner_id, subject_key
     ),
     j AS (
-      SELECT ins.id, ins.owner_id, cand.owner_phone, cand.owner_name, cand.owner_sex, cand.co_parents, cand.sms_vars
+      SELECT ins.id, ins.owner_id, cand.co_parents, cand.sms_vars
       FROM ins JOIN cand ON cand.subject_key = ins.subject_key
     ),
     parties AS (
@@ -93,16 +94,18 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
       RETURNING code, dossier_id, match_code
     ),
     sms AS (
+      -- Each parent gets their own SMS: the owner, and the other parent of a newborn or pupil.
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
-      SELECT 'prepared:' || j.id, j.owner_phone,
+      SELECT CASE WHEN c.id = j.owner_id THEN 'prepared:' || j.id ELSE 'prepared:' || j.id || ':' || c.id END, c.phone,
         render_template(${service.sms}, j.sms_vars || jsonb_build_object(
-          'salutation', CASE j.owner_sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
-          'firstName', unaccent_vi(regexp_replace(j.owner_name, '^.*\\s', '')),
+          'salutation', ${salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today)},
+          'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
           'link', ${opts.origin} || '/s/' || l.code,
           'matchCode', l.match_code)),
         j.id
       FROM j JOIN links l ON l.dossier_id = j.id
-      WHERE j.owner_phone IS NOT NULL
+      JOIN citizens c ON c.id = j.owner_id OR c.id = ANY(j.co_parents)
+      WHERE c.phone IS NOT NULL
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id
     )

@@ -3,6 +3,7 @@ import { queryRows, type Executor } from "../db/client";
 import { catalogue } from "../services/catalogue";
 import { lifecycle } from "../dossiers/status";
 import { smsTemplates } from "../sms/templates";
+import { salutationSql } from "../sms/salutation";
 
 const REMINDER_DAYS_BEFORE = 7;
 
@@ -24,7 +25,7 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
       SELECT 'reminder:' || d.id || ':' || d.confirm_deadline, c.phone,
         render_template(${smsTemplates.reminder.text}, jsonb_build_object(
-          'salutation', CASE c.sex WHEN 'male' THEN 'anh' ELSE 'chi' END,
+          'salutation', ${salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today)},
           'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
           'service', lower(unaccent_vi(n.name)),
           'deadline', to_char(d.confirm_deadline, 'DD/MM'),

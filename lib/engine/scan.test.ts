@@ -33,14 +33,15 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
       "poor-household-support": 1,
       "school-enrollment": 1,
     });
-    expect(first.sms).toBe(7);
+    // Seven owners and the newborn's mother, who gets her own SMS.
+    expect(first.sms).toBe(8);
     const second = await scan(t.db, { today: TODAY, origin: ORIGIN });
     expect(Object.values(second.prepared).every((n) => n === 0)).toBe(true);
     expect(second.sms).toBe(0);
-    expect(await t.db.$count(smsOutbox)).toBe(7);
+    expect(await t.db.$count(smsOutbox)).toBe(8);
   });
 
-  it("gives the birth dossier to the father, shows it to the mother, and texts the father", async () => {
+  it("gives the birth dossier to the father, shows it to the mother, and texts both", async () => {
     const [birth] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration"));
     expect(birth?.ownerId).toBe(demoPersonas.an);
     expect(birth?.code).toMatch(/^HS-\d{4}-\d{6}$/);
@@ -51,11 +52,18 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
       [demoPersonas.an, "owner"],
       [demoPersonas.binh, "co-parent"],
     ]);
-    const [message] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dossierId, birth!.id));
+    const messages = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dossierId, birth!.id)).orderBy(smsOutbox.phone);
     const [link] = await t.db.select().from(deepLinks).where(eq(deepLinks.dossierId, birth!.id));
-    expect(message?.phone).toBe("0905000001");
-    expect(message?.body).toBe(
-      `DVC Da Nang: Chuc mung anh An! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: ${ORIGIN}/s/${link!.code} Ma doi chieu ${link!.matchCode}`,
+    expect(messages.map((m) => [m.phone, m.body])).toEqual(
+      (
+        [
+          ["0905000001", "anh An"],
+          ["0905000002", "chi Binh"],
+        ] as const
+      ).map(([phone, who]) => [
+        phone,
+        `DVC Da Nang: Chuc mung ${who}! Ho so khai sinh da san sang, dat ten cho be: ${ORIGIN}/s/${link!.code} Ma doi chieu ${link!.matchCode}`,
+      ]),
     );
     expect(link!.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const access = await t.db.select().from(dataAccessLog).where(eq(dataAccessLog.dossierId, birth!.id));
@@ -119,7 +127,7 @@ describe.each(await testDatabaseKinds())("reminders and expiry on $name", ({ ope
     await scan(t.db, { today: addDays(weekBefore, 1), origin: ORIGIN });
     const reminders = await t.db.select().from(smsOutbox).where(like(smsOutbox.dedupeKey, `reminder:${badge!.id}:%`));
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]?.body).toMatch(/^DVC Da Nang: Nhac anh Dung: ho so gia han phu hieu xe can xac nhan truoc \d{2}\/\d{2}\. Xem: https:\/\/chudong\.example\.vn\/s\/\S+ Ma doi chieu \d{4}$/);
+    expect(reminders[0]?.body).toMatch(/^DVC Da Nang: anh Dung, gia han phu hieu xe: xac nhan truoc \d{2}\/\d{2}: https:\/\/chudong\.example\.vn\/s\/\S+ Ma doi chieu \d{4}$/);
     expect(reminders[0]!.body.length).toBeLessThanOrEqual(160);
 
     const after = await scan(t.db, { today: addDays(badge!.confirmDeadline, 1), origin: ORIGIN });
@@ -163,9 +171,9 @@ describe.each((await testDatabaseKinds()).filter((k) => k.name === "postgres"))(
     ]);
     const prepared = runs.flatMap((r) => Object.values(r.prepared)).reduce((a, b) => a + b, 0);
     expect(prepared).toBe(7);
-    expect(runs.reduce((a, r) => a + r.sms, 0)).toBe(7);
+    expect(runs.reduce((a, r) => a + r.sms, 0)).toBe(8);
     expect(await t.db.$count(dossiers)).toBe(7);
-    expect(await t.db.$count(smsOutbox)).toBe(7);
+    expect(await t.db.$count(smsOutbox)).toBe(8);
   });
 });
 

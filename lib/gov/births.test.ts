@@ -76,14 +76,14 @@ describe.each(await testDatabaseKinds())("hospital birth notices on $name", ({ o
     expect(await t.db.$count(birthNotices)).toBe(1);
   });
 
-  it("prepares the dossier for the father and texts him once", async () => {
+  it("prepares the dossier for the father and texts each parent once", async () => {
     const first = await receive(notice);
     expect(first).toMatchObject({ kind: "accepted", created: true, status: "prepared" });
     if (first.kind !== "accepted") throw new Error("not accepted");
     const [dossier] = await t.db.select().from(dossiers).where(eq(dossiers.code, first.dossierCode));
     expect(dossier).toMatchObject({ serviceCode: "birth-registration", ownerId: demoPersonas.dung, subjectKey: `birth:${notice.certificateNo}` });
     const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dossierId, dossier!.id));
-    expect(texts.map((s) => s.phone)).toEqual(["0905000004"]);
+    expect(texts.map((s) => s.phone).sort()).toEqual(["0905000003", "0905000004"]);
   });
 
   it("answers a repeated notice with the same dossier and no second SMS", async () => {
@@ -91,7 +91,7 @@ describe.each(await testDatabaseKinds())("hospital birth notices on $name", ({ o
     const [dossier] = await t.db.select().from(dossiers).where(eq(dossiers.subjectKey, `birth:${notice.certificateNo}`));
     expect(again).toEqual({ kind: "accepted", created: false, dossierCode: dossier!.code, status: "prepared" });
     expect(await t.db.$count(dossiers, eq(dossiers.subjectKey, `birth:${notice.certificateNo}`))).toBe(1);
-    expect(await t.db.$count(smsOutbox, eq(smsOutbox.dossierId, dossier!.id))).toBe(1);
+    expect(await t.db.$count(smsOutbox, eq(smsOutbox.dossierId, dossier!.id))).toBe(2);
   });
 
   it("refuses the same certificate number with other data, changing nothing", async () => {

@@ -26,7 +26,7 @@ export const datasets = {
   },
   "poor-households": {
     name: { vi: "Danh sách hộ nghèo, cận nghèo", en: "Poor and near-poor household list" },
-    agency: { vi: "Phòng Văn hóa – Xã hội UBND cấp xã", en: "Commune Culture and Social Affairs Office" },
+    agency: { vi: "Phòng Văn hóa – Xã hội, UBND xã, phường", en: "Culture and Social Affairs Office of the commune or ward" },
   },
   "land-records": {
     name: { vi: "Cơ sở dữ liệu đất đai", en: "Land database" },

@@ -13,11 +13,13 @@ import viIoc from "@/messages/vi/ioc.json";
 import enIoc from "@/messages/en/ioc.json";
 import viPayment from "@/messages/vi/payment.json";
 import enPayment from "@/messages/en/payment.json";
+import viParents from "@/messages/vi/parents.json";
+import enParents from "@/messages/en/parents.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {

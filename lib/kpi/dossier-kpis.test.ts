@@ -8,6 +8,7 @@ import { officerQueue } from "../db/officer-queries";
 import { scan } from "../engine/scan";
 import { dispatchDue } from "../sms/dispatcher";
 import type { SmsGateway } from "../sms/gateway";
+import { respondAsOtherParent } from "../dossiers/objections";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { performOfficerAction, type OfficerAction } from "../dossiers/officer-actions";
 import { rateDossier } from "../dossiers/ratings";
@@ -108,6 +109,8 @@ describe.each(await testDatabaseKinds())("operations KPIs on $name", ({ open }) 
     await dispatchDue(t.db, gateway, { batchSize: 50 });
 
     await confirm(demoPersonas.an, "birth-registration", { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" });
+    const birth = await dossierOf("birth-registration");
+    expect(await respondAsOtherParent(t.db, demoPersonas.binh, { dossierCode: birth.code, answer: "agree" }, { today: TODAY })).toEqual({ ok: true });
     await officer("birth-registration", "receive", "approve", "deliver");
     await confirm(demoPersonas.dung, "transport-badge-renewal", { delivery: "centre" });
     await officer("transport-badge-renewal", "receive", "approve", "deliver");
@@ -242,7 +245,8 @@ describe.each(await testDatabaseKinds())("operations KPIs on $name", ({ open }) 
 
   it("adds the SMS outbox by status", async () => {
     const report = await operationsReport(t.db, { today: TODAY });
-    // 8 "prepared" texts (Hải's unreachable), then 9 status texts and 1 reminder not yet dispatched.
-    expect(report.outbox).toEqual({ pending: 10, sending: 0, sent: 7, failed: 1 });
+    // 9 "prepared" texts (the newborn's mother has her own; Hải's unreachable), then 9 status texts,
+    // the name sent to the mother and 1 reminder, not yet dispatched.
+    expect(report.outbox).toEqual({ pending: 11, sending: 0, sent: 8, failed: 1 });
   });
 });

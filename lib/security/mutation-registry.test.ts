@@ -100,9 +100,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 process.env.PGLITE_DIR = "memory://";
 delete process.env.DATABASE_URL;
 process.env.DEMO_MODE = "true";
-const { saveDossier, rateService, declineService } = await import("@/app/(citizen)/dossiers/[code]/actions");
+const { saveDossier, rateService, declineService, answerAsParent } = await import("@/app/(citizen)/dossiers/[code]/actions");
 const { POST: officerUpload } = await import("@/app/officer/imports/upload/route");
-const { actOnDossier } = await import("@/app/officer/dossiers/[code]/actions");
+const { actOnDossier, settleParents } = await import("@/app/officer/dossiers/[code]/actions");
 const { POST: v1Action } = await import("@/app/api/v1/dossiers/[code]/actions/route");
 const { POST: engineScan } = await import("@/app/api/engine/scan/route");
 const { POST: births } = await import("@/app/api/gov/births/route");
@@ -116,6 +116,9 @@ const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 const { scan } = await import("@/lib/engine/scan");
 const { performCitizenAction } = await import("@/lib/dossiers/citizen-actions");
 const { performOfficerAction } = await import("@/lib/dossiers/officer-actions");
+const { respondAsOtherParent } = await import("@/lib/dossiers/objections");
+const { receiveBirthNotice } = await import("@/lib/gov/births");
+let twin: typeof dossiers.$inferSelect | undefined;
 const { getService } = await import("@/lib/services/catalogue");
 const agencyOf = (service: string) => getService(service).agency.code;
 
@@ -129,7 +132,8 @@ async function worldState(): Promise<string> {
     (SELECT count(*) FROM sms_outbox) AS sms,
     (SELECT count(*) FROM birth_notices) AS births,
     (SELECT count(*) FROM social_protection_list) AS households,
-    (SELECT count(*) FROM idempotency_keys) AS idempotency`);
+    (SELECT count(*) FROM idempotency_keys) AS idempotency,
+    (SELECT json_agg(r ORDER BY r.submission_event_id) FROM (SELECT submission_event_id, answer, settled_by FROM parent_responses) r) AS parents`);
   return JSON.stringify((rows as unknown as { rows: unknown[] }).rows);
 }
 
@@ -175,6 +179,7 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
       input: { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" },
       consent: true,
     });
+    expect(await respondAsOtherParent(db, demoPersonas.binh, { dossierCode: birth.code, answer: "agree" })).toEqual({ ok: true });
     for (const action of ["receive", "approve", "deliver"]) {
       const d = await code("birth-registration");
       const hotich = { username: "hotich", agency: agencyOf("birth-registration") };
@@ -279,6 +284,62 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     expect(await worldState()).toBe(before);
     officer("yte", agencyOf("medical-licence-renewal"));
     expect(await outcome(() => actOnDossier(form()))).toMatch(/done=1/);
+  });
+
+  it("answerAsParent (citizen-party, the other parent only): no session, another citizen, the parent who submitted, a staff session", async () => {
+    // A second child of An and Bình: An names and confirms, so Bình is the parent who may answer.
+    const db = await getDb();
+    const notice = { certificateNo: "GCS-GUARD-2", hospital: "Bệnh viện Đà Nẵng", birthDate: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()), sex: "female", motherId: demoPersonas.binh, fatherId: demoPersonas.an };
+    const received = await receiveBirthNotice(db, notice, { origin: "http://localhost:3000" });
+    twin = (await db.select().from(dossiers).where(eq(dossiers.code, (received as { dossierCode: string }).dossierCode)))[0]!;
+    await performCitizenAction(db, demoPersonas.an, "confirm", {
+      dossierCode: twin.code,
+      version: twin.version,
+      idempotencyKey: randomUUID(),
+      input: { childName: "Nguyễn Minh Anh", hometown: "father", delivery: "post" },
+      consent: true,
+    });
+    const form = () => {
+      const f = new FormData();
+      f.set("dossierCode", twin!.code);
+      f.set("answer", "object");
+      f.set("reason", "Chưa thống nhất tên");
+      return f;
+    };
+    const before = await worldState();
+    nobody();
+    expect(await outcome(() => answerAsParent(form()))).toBe("redirect /login");
+    citizen(demoPersonas.cuc);
+    expect(await outcome(() => answerAsParent(form()))).toMatch(/parent=failed/);
+    citizen(demoPersonas.an);
+    expect(await outcome(() => answerAsParent(form()))).toMatch(/parent=failed/);
+    officer("hotich", agencyOf("birth-registration"));
+    expect(await outcome(() => answerAsParent(form()))).toBe("redirect /login");
+    expect(await worldState()).toBe(before);
+    citizen(demoPersonas.binh); // the other parent: the control
+    expect(await outcome(() => answerAsParent(form()))).toMatch(/parent=sent/);
+    expect(await worldState()).not.toBe(before);
+  });
+
+  it("settleParents (officer-agency): no session, a citizen, another agency's officer, operations staff", async () => {
+    const form = () => {
+      const f = new FormData();
+      f.set("dossierCode", twin!.code);
+      f.set("settlement", "Đã trao đổi với cả hai cha mẹ");
+      return f;
+    };
+    const before = await worldState();
+    const attempts = {
+      none: () => (nobody(), settleParents(form())),
+      citizen: () => (citizen(demoPersonas.binh), settleParents(form())),
+      otherAgency: () => (officer("yte", agencyOf("medical-licence-renewal")), settleParents(form())),
+      ioc: () => (officer("ioc", "ioc", "ioc"), settleParents(form())),
+    };
+    for (const [name, attempt] of Object.entries(attempts)) expect(await outcome(attempt), name).toMatch(/^redirect \/(staff\/login|officer)$/);
+    expect(await worldState()).toBe(before);
+    officer("hotich", agencyOf("birth-registration"));
+    expect(await outcome(() => settleParents(form()))).toMatch(/done=1/);
+    expect(await worldState()).not.toBe(before);
   });
 
   it("POST /api/v1/dossiers/{code}/actions (citizen-party): no session, another citizen", async () => {

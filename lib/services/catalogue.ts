@@ -79,7 +79,7 @@ const catalogueData = [
     declinable: false,
     delivery: ["post", "centre", "digital"],
     defaultDelivery: "post",
-    sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh cho be da duoc chuan bi san. Dat ten va xac nhan: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: Chuc mung {salutation} {firstName}! Ho so khai sinh da san sang, dat ten cho be: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "medical-licence-renewal",
@@ -121,7 +121,7 @@ const catalogueData = [
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
     defaultDelivery: "digital",
-    sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe cua ban sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, giay phep hanh nghe sap het han. Gia han tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "tour-guide-card-renewal",
@@ -165,7 +165,7 @@ const catalogueData = [
     issues: "licence-renewal",
     delivery: ["post", "centre"],
     defaultDelivery: "post",
-    sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien cua ban sap het han. Ho so doi the da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, the huong dan vien sap het han. Doi the tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "veterinary-cert-renewal",
@@ -195,7 +195,7 @@ const catalogueData = [
     issues: "licence-renewal",
     delivery: ["post", "centre", "digital"],
     defaultDelivery: "digital",
-    sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Ho so gia han da san sang: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: {salutation} {firstName} oi, chung chi hanh nghe thu y sap het han. Gia han tai: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "transport-badge-renewal",
@@ -244,7 +244,9 @@ const catalogueData = [
     ),
     shortName: L("Hỗ trợ hộ nghèo, cận nghèo", "Poor household support"),
     agency: { code: "xahoi", name: L("Phòng Văn hóa – Xã hội UBND {commune}", "Culture and Social Affairs Office, {commune}") },
-    legalBasis: "Nghị định 07/2021/NĐ-CP",
+    // Năm 2026 still applies the 2022–2025 multidimensional poverty standard (Nghị định 07/2021, art. 3),
+    // by the Government's decree on the 2026–2030 standard; that decree's own criteria start in 2027.
+    legalBasis: "Nghị định 07/2021/NĐ-CP, Điều 3 (chuẩn nghèo áp dụng đến hết năm 2026 theo Nghị định về chuẩn nghèo đa chiều giai đoạn 2026–2030)",
     trigger: { kind: "list", list: "poor-households", confirmDays: 30 },
     reason: L(
       "Hộ gia đình của bạn có tên trong danh sách hộ {category} năm {year} — theo Danh sách hộ nghèo, cận nghèo",
@@ -333,7 +335,8 @@ const catalogueData = [
     name: L("Nhập học lớp 1 chủ động", "Grade 1 school enrollment"),
     shortName: L("Nhập học lớp 1 cho con", "Enroll your child in grade 1"),
     agency: { code: "giaoduc", name: L("Phòng Văn hóa – Xã hội UBND {commune} (giáo dục)", "Culture and Social Affairs Office (education), {commune}") },
-    legalBasis: "Thông tư 30/2024/TT-BGDĐT",
+    // Thông tư 30/2024 governs lower and upper secondary admissions, not grade 1.
+    legalBasis: "Luật Giáo dục 2019, Điều 28; Điều lệ trường tiểu học (Thông tư 28/2020/TT-BGDĐT)",
     trigger: { kind: "age", age: 6 },
     reason: L(
       "Bé {childName} tròn 6 tuổi năm {year}, đợt tuyển sinh lớp 1 đang mở — theo Cơ sở dữ liệu quốc gia về dân cư",
@@ -361,14 +364,15 @@ const catalogueData = [
     issues: "school-place",
     delivery: ["digital"],
     defaultDelivery: "digital",
-    sms: "DVC Da Nang: Ho so nhap hoc lop 1 cho be {childFirstName} da duoc chuan bi. Chon truong va xac nhan: {link} Ma doi chieu {matchCode}",
+    sms: "DVC Da Nang: Ho so vao lop 1 cua be {childFirstName} da san sang. Chon truong: {link} Ma doi chieu {matchCode}",
   },
   {
     code: "house-building-support",
     name: L("Hỗ trợ tổng hợp hồ sơ xây nhà", "House-building permit dossier assembly"),
     shortName: L("Hồ sơ xin phép xây nhà", "House-building permit"),
-    agency: { code: "xaydung", name: L("Sở Xây dựng", "Department of Construction") },
-    legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020)",
+        // Since 1 July 2025 a private house's building permit is issued at commune level.
+    agency: { code: "xaydung", name: L("UBND xã, phường (cấp phép xây dựng)", "Commune or ward People's Committee (building permits)") },
+    legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020), Điều 103; Nghị định 140/2025/NĐ-CP (thẩm quyền cấp xã từ 01/7/2025)",
     trigger: { kind: "construction-intent", confirmDays: 30 },
     reason: L(
       "Bạn đã đăng ký ý định xây dựng trên thửa đất {parcel} — theo Cơ sở dữ liệu đất đai",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { datasetCodes } from "../gov/datasets";
+import { preparedSmsVars, templateProblems } from "../sms/templates";
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localized>;
@@ -140,6 +141,10 @@ export const serviceDefinition = z
       }
     }
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
+    // The first SMS is a template of the one registry: only the variables its trigger supplies.
+    for (const problem of templateProblems({ text: def.sms, vars: preparedSmsVars[def.trigger.kind] })) {
+      ctx.addIssue({ code: "custom", message: `sms: ${problem}`, path: ["sms"] });
+    }
   });
 
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;

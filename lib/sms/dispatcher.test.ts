@@ -33,7 +33,7 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
     t = await open();
     await seedDemoWorld(t.db, TODAY);
     const report = await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
-    expect(report.sms).toBe(7);
+    expect(report.sms).toBe(8); // seven owners and the newborn's mother
   });
   afterAll(async () => t?.close());
   beforeEach(async () => {
@@ -46,28 +46,28 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
 
   it("sends every due message exactly once", async () => {
     const { gateway, calls } = countingGateway();
-    expect(await outboxStatus(t.db)).toEqual({ pending: 7, sending: 0, sent: 0, failed: 0 });
-    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 7, retried: 0, failed: 0 });
+    expect(await outboxStatus(t.db)).toEqual({ pending: 8, sending: 0, sent: 0, failed: 0 });
+    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 8, retried: 0, failed: 0 });
     expect(await dispatchDue(t.db, gateway, { now: at(3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
     for (const row of await rows()) {
       expect(row).toMatchObject({ status: "sent", attempts: 1, sentAt: T0, gatewayMessageId: `gw-${row.dedupeKey}` });
       expect(calls.get(row.dedupeKey)).toBe(1);
     }
-    expect(calls.size).toBe(7);
-    expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 7, failed: 0 });
+    expect(calls.size).toBe(8);
+    expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 8, failed: 0 });
   });
 
   it("takes at most batchSize rows per call, oldest first", async () => {
     const { gateway } = countingGateway();
     expect(await dispatchDue(t.db, gateway, { now: T0, batchSize: 3 })).toEqual({ sent: 3, retried: 0, failed: 0 });
-    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent", "pending", "pending", "pending", "pending"]);
+    expect((await rows()).map((r) => r.status)).toEqual(["sent", "sent", "sent", "pending", "pending", "pending", "pending", "pending"]);
   });
 
   it("backs off exponentially on transient errors and gives up after maxAttempts", async () => {
     const { gateway, calls } = countingGateway(() => ({ ok: false, permanent: false, error: "HTTP 503" }));
     let now = T0;
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await dispatchDue(t.db, gateway, { now })).toEqual({ sent: 0, retried: 7, failed: 0 });
+      expect(await dispatchDue(t.db, gateway, { now })).toEqual({ sent: 0, retried: 8, failed: 0 });
       const next = new Date(now.getTime() + backoffMs(attempt));
       expect(new Set((await rows()).map((r) => `${r.status} ${r.attempts} ${r.nextAttemptAt.toISOString()}`))).toEqual(
         new Set([`pending ${attempt} ${next.toISOString()}`]),
@@ -76,16 +76,16 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
       now = next;
     }
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(await dispatchDue(t.db, gateway, { now })).toEqual({ sent: 0, retried: 0, failed: 7 });
+    expect(await dispatchDue(t.db, gateway, { now })).toEqual({ sent: 0, retried: 0, failed: 8 });
     expect(new Set((await rows()).map((r) => `${r.status} ${r.attempts} ${r.lastError}`))).toEqual(new Set(["failed 5 HTTP 503"]));
-    expect([...calls.values()]).toEqual(Array(7).fill(5));
+    expect([...calls.values()]).toEqual(Array(8).fill(5));
   });
 
   it("fails a message at once on a permanent error", async () => {
     const { gateway } = countingGateway((m) =>
       m.to === "0905000001" ? { ok: false, permanent: true, error: "HTTP 400: bad destination" } : { ok: true, messageId: "ok" },
     );
-    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 6, retried: 0, failed: 1 });
+    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 7, retried: 0, failed: 1 });
     const [failed] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.status, "failed"));
     expect(failed).toMatchObject({ phone: "0905000001", attempts: 1, lastError: "HTTP 400: bad destination", sentAt: null });
   });
@@ -105,7 +105,7 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
     const [stuckKey] = [...stale.calls.keys()];
 
     const { gateway, calls } = countingGateway();
-    expect(await dispatchDue(t.db, gateway, { now: at(1_000), leaseMs: LEASE_MS })).toEqual({ sent: 6, retried: 0, failed: 0 });
+    expect(await dispatchDue(t.db, gateway, { now: at(1_000), leaseMs: LEASE_MS })).toEqual({ sent: 7, retried: 0, failed: 0 });
     expect(calls.has(stuckKey!)).toBe(false);
     const [stuck] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, stuckKey!));
     expect(stuck).toMatchObject({ status: "sending", attempts: 1, nextAttemptAt: at(LEASE_MS) });
@@ -119,13 +119,13 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
     expect(await crashed).toEqual({ sent: 0, retried: 0, failed: 0 });
     const [done] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, stuckKey!));
     expect(done).toMatchObject({ status: "sent", attempts: 2, gatewayMessageId: `gw-${stuckKey}`, lastError: null });
-    expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 7, failed: 0 });
+    expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 8, failed: 0 });
   });
 
   it("gives up on a row whose dispatcher died on its last attempt", async () => {
     await t.db.update(smsOutbox).set({ status: "sending", attempts: 5, lastError: "HTTP 503", nextAttemptAt: at(-1) });
     const { gateway, calls } = countingGateway();
-    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 0, retried: 0, failed: 7 });
+    expect(await dispatchDue(t.db, gateway, { now: T0 })).toEqual({ sent: 0, retried: 0, failed: 8 });
     expect(calls.size).toBe(0);
     expect(new Set((await rows()).map((r) => `${r.status} ${r.lastError}`))).toEqual(new Set(["failed HTTP 503; lease expired with no answer recorded"]));
   });
@@ -153,11 +153,11 @@ describe.each(await testDatabaseKinds())("SMS dispatcher on $name", ({ name, ope
           }),
         ),
       );
-      expect(sentBy.reduce((a, b) => a + b, 0)).toBe(307);
+      expect(sentBy.reduce((a, b) => a + b, 0)).toBe(308);
       expect(sentBy.filter((n) => n > 0).length).toBeGreaterThan(1);
-      expect(calls.size).toBe(307);
+      expect(calls.size).toBe(308);
       expect([...calls.values()].every((n) => n === 1)).toBe(true);
-      expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 307, failed: 0 });
+      expect(await outboxStatus(t.db)).toEqual({ pending: 0, sending: 0, sent: 308, failed: 0 });
     } finally {
       await Promise.all(instances.map((i) => i.close()));
       // pool.end() does not wait for the server to let go; dropping the database before then kills live sockets.

@@ -1,16 +1,71 @@
 import { describe, expect, it } from "vitest";
-import { placeholdersOf, smsTemplates, unknownPlaceholders } from "./templates";
+import { catalogue } from "../services/catalogue";
+import { serviceDefinition } from "../services/definition";
+import { renderTemplate } from "../services/render";
+import { unaccentVi } from "./salutation";
+import { placeholdersOf, preparedSmsVars, SMS_MAX_LENGTH, smsTemplates, templateProblems, unknownPlaceholders } from "./templates";
 
 const GSM7 = /^[A-Za-z0-9 @£$¥\n\r_!"#%&'()*+,\-./:;<=>?{}]*$/;
+// The production origin of a government deployment, and the longest realistic value of each variable.
+const ORIGIN = "https://dichvucong.danang.gov.vn";
+const LONGEST: Record<string, string> = {
+  code: "HS-2026-000123",
+  receiptNo: "000.00.48.H17-261123-000001",
+  slaDue: "2026-11-26",
+  deadline: "2026-12-31",
+  link: `${ORIGIN}/s/AbCdEfGhIjKlMnOpQrStUv`,
+  matchCode: "4821",
+  salutation: "Ong",
+  firstName: "Phuong",
+  childFirstName: "Khanh",
+  childName: "Nguyen Thi Thanh Huong",
+  subjectPlate: "43B-123.45",
+};
+
+// {service} is a short name, lower-cased and unaccented; reminders and the other parent's notice send
+// dates as dd/MM. The notice goes only to dossiers with two parents (birth, school).
+const services = (kinds?: string[]) =>
+  catalogue.filter((s) => !kinds || kinds.includes(s.trigger.kind)).map((s) => unaccentVi(s.shortName.vi).toLowerCase());
+const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length ? b : a));
+const OVERRIDES: Record<string, Record<string, string>> = {
+  reminder: { service: longest(services()), deadline: "31/12" },
+  otherParentNamed: { deadline: "31/12" },
+  otherParentConfirmed: { service: longest(services(["event", "age"])), deadline: "31/12" },
+};
+
+const all = [
+  ...Object.entries(smsTemplates).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[] })),
+  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVars[s.trigger.kind] })),
+];
 
 describe("the SMS template registry", () => {
-  it("uses only the variables each template's sender supplies", () => {
-    for (const [key, template] of Object.entries(smsTemplates)) expect(unknownPlaceholders(template), key).toEqual([]);
+  it("uses only the variables each template's sender supplies; an unknown one fails the catalogue's validation", () => {
+    for (const template of all) expect(templateProblems(template), template.key).toEqual([]);
     expect(unknownPlaceholders({ text: "Ho so {code} {secret}", vars: ["code"] })).toEqual(["secret"]);
+    const birth = catalogue.find((s) => s.code === "birth-registration")!;
+    const bad = serviceDefinition.safeParse({ ...birth, sms: `${birth.sms} {ownerId}` });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message)).toContain("sms: unknown placeholder {ownerId}");
   });
 
-  it("is plain GSM-7, so each message stays one 160-character segment where it can", () => {
-    for (const [key, template] of Object.entries(smsTemplates)) expect(template.text, key).toMatch(GSM7);
-    expect(placeholdersOf("a {b} c {d}")).toEqual(["b", "d"]);
+  it("puts the match code in every SMS, so the advice 'tin nhắn thật luôn có mã này' holds", () => {
+    for (const template of all) expect(template.text, template.key).toContain("Ma doi chieu {matchCode}");
+    expect(templateProblems({ text: "DVC Da Nang: {link}", vars: ["link"] })).toEqual(["no {matchCode}"]);
+  });
+
+  it("addresses people by one pronoun, from {salutation}, never a fixed one", () => {
+    expect(templateProblems({ text: "Chao {salutation}, ho so cua ban: {matchCode}", vars: ["salutation", "matchCode"] })).toEqual(["a fixed pronoun"]);
+    for (const template of all) expect(placeholdersOf(template.text).filter((p) => p === "salutation").length, template.key).toBeLessThanOrEqual(1);
+  });
+
+  it("renders within one 160-character GSM-7 segment with a production https origin", () => {
+    const lengths: Record<string, number> = {};
+    for (const template of all) {
+      const text = renderTemplate(template.text, { ...LONGEST, ...OVERRIDES[template.key] });
+      expect(placeholdersOf(text), template.key).toEqual([]);
+      expect(text, template.key).toMatch(GSM7);
+      lengths[template.key] = text.length;
+    }
+    expect(Object.entries(lengths).filter(([, n]) => n > SMS_MAX_LENGTH)).toEqual([]);
   });
 });

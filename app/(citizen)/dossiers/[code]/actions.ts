@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { clientIp } from "@/lib/oidc/client-ip";
 import { paymentConfig } from "@/lib/payments/config";
 import { startPayment } from "@/lib/payments/orders";
+import { respondAsOtherParent } from "@/lib/dossiers/objections";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -104,4 +105,19 @@ export async function payFee(form: FormData) {
   if (result.error === "not_found") redirect(path);
   revalidatePath(path);
   redirect(`${path}?payment=${result.error === "already_paid" ? "paid" : "unavailable"}#le-phi`);
+}
+
+/** The other parent's answer to a submission: Đồng ý, or Không đồng ý with a reason (docs/parents.md). */
+export async function answerAsParent(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await respondAsOtherParent(await getDb(), citizenId, {
+    dossierCode: code,
+    answer: form.get("answer"),
+    reason: form.get("reason") ?? undefined,
+  });
+  revalidatePath("/", "layout");
+  const outcome = result.ok ? "sent" : result.error === "invalid" ? (result.reason === "tooLong" ? "reasonTooLong" : "reasonRequired") : "failed";
+  redirect(`/dossiers/${encodeURIComponent(code)}?parent=${outcome}#y-kien`);
 }

@@ -21,10 +21,13 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { declineService, payFee, rateService, saveDossier } from "./actions";
+import { answerAsParent, declineService, payFee, rateService, saveDossier } from "./actions";
 import { FeePanel } from "@/components/dossier/fee-panel";
 import { isPayable, latestPaymentOf } from "@/lib/payments/orders";
 import { paymentConfig } from "@/lib/payments/config";
+import { parentReviewOf } from "@/lib/dossiers/objections";
+import { partyMay } from "@/lib/dossiers/parties";
+import { ParentReviewPanel } from "@/components/dossier/parent-review";
 import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ResultSummary } from "@/components/dossier/result-summary";
@@ -38,6 +41,7 @@ import { pendingDecisionStatuses } from "@/lib/dossiers/status";
 export const dynamic = "force-dynamic";
 
 const params = z.object({ code: dossierCodeSchema });
+const parentFeedback = z.enum(["sent", "reasonRequired", "reasonTooLong", "failed"]).optional().catch(undefined);
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,6 +71,8 @@ export default async function DossierPage(props: Props) {
       : null;
   const payment = service.feeVnd > 0 ? await latestPaymentOf(await getDb(), dossier.id) : undefined;
   const paymentNotice = search.payment === "paid" || search.payment === "unavailable" ? search.payment : undefined;
+  const review = await parentReviewOf(await getDb(), dossier);
+  const childName = typeof dossier.citizenData.childName === "string" ? dossier.citizenData.childName : null;
 
   return (
     <OfflineQueryProvider>
@@ -111,6 +117,18 @@ export default async function DossierPage(props: Props) {
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>
+      )}
+
+      {review && (
+        <ParentReviewPanel
+          review={review}
+          viewerId={citizenId}
+          canAnswer={!review.response && (partyMay("object", { citizenId, role: dossier.role }, dossier, today))}
+          childName={childName}
+          dossierCode={dossier.code}
+          action={answerAsParent}
+          feedback={parentFeedback.parse(search.parent)}
+        />
       )}
 
       {officerRequest && (

@@ -6,6 +6,7 @@ import { currentStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { performOfficerAction } from "@/lib/dossiers/officer-actions";
+import { settleObjection } from "@/lib/dossiers/objections";
 
 /** One step of the lifecycle, from the review page's buttons; the answer comes back in the URL. */
 export async function actOnDossier(form: FormData) {
@@ -28,5 +29,19 @@ export async function actOnDossier(form: FormData) {
   if (result.ok) redirect(`${path}?done=1`);
   if (result.error === "not_found") redirect("/officer");
   const error = result.error === "invalid" ? (result.fieldErrors.note === "tooLong" ? "noteTooLong" : "noteRequired") : result.error;
+  redirect(`${path}?error=${error}`);
+}
+
+/** The officer records how a parent's objection was settled with both parents (docs/parents.md). */
+export async function settleParents(form: FormData) {
+  const officer = await currentStaff();
+  if (!officer || officer.role !== "officer") redirect("/staff/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await settleObjection(await getDb(), officer, { dossierCode: code, settlement: form.get("settlement") });
+  const path = `/officer/dossiers/${encodeURIComponent(code)}`;
+  revalidatePath(path);
+  if (result.ok) redirect(`${path}?done=1`);
+  if (result.error === "not_found") redirect("/officer");
+  const error = result.error === "invalid" ? (result.reason === "tooLong" ? "settlementTooLong" : "settlementRequired") : "not_allowed";
   redirect(`${path}?error=${error}`);
 }

@@ -19,7 +19,8 @@ import { paidPaymentOf } from "@/lib/payments/orders";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
 import { Timeline } from "@/components/dossier/timeline";
-import { actOnDossier } from "./actions";
+import { actOnDossier, settleParents } from "./actions";
+import { parentReviewOf, type ParentReview } from "@/lib/dossiers/objections";
 import { ResultFields } from "@/components/dossier/result-fields";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,10 @@ export const dynamic = "force-dynamic";
 const params = z.object({ code: dossierCodeSchema });
 const feedback = z.object({
   done: z.literal("1").optional().catch(undefined),
-  error: z.enum(["conflict", "not_allowed", "not_paid", "noteRequired", "noteTooLong"]).optional().catch(undefined),
+  error: z
+    .enum(["conflict", "not_allowed", "not_paid", "noteRequired", "noteTooLong", "objection_open", "awaiting_other_parent", "settlementRequired", "settlementTooLong"])
+    .optional()
+    .catch(undefined),
 });
 
 
@@ -43,9 +47,10 @@ export default async function OfficerReviewPage(props: Props) {
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);
-  const [events, payment, t, tc, locale, query] = await Promise.all([
+  const [events, payment, review, t, tc, locale, query] = await Promise.all([
     eventsOf(db, dossier.id),
     service.feeVnd > 0 ? paidPaymentOf(db, dossier.id) : undefined,
+    parentReviewOf(db, dossier),
     getTranslations("officer"),
     getTranslations(),
     getLocale(),
@@ -86,7 +91,7 @@ export default async function OfficerReviewPage(props: Props) {
       {done && <p role="status" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-3 font-medium">{t("review.done")}</p>}
       {error && (
         <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-medium text-red-800">
-          {error === "conflict" ? t("review.conflict") : error === "not_allowed" ? t("review.notAllowed") : error === "not_paid" ? t("review.notPaid") : t(`review.${error}`)}
+          {await errorText(error)}
         </p>
       )}
 
@@ -138,6 +143,8 @@ export default async function OfficerReviewPage(props: Props) {
         </section>
       )}
 
+      {review && <ParentsSection review={review} dossierCode={dossier.code} />}
+
       {available.length > 0 && (
         <section aria-labelledby="actions" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="actions" className="text-xl font-bold">{t("review.actions")}</h2>
@@ -175,5 +182,55 @@ export default async function OfficerReviewPage(props: Props) {
         <Timeline events={events} />
       </section>
     </article>
+  );
+}
+
+type ReviewError = "conflict" | "not_allowed" | "not_paid" | "noteRequired" | "noteTooLong" | "objection_open" | "awaiting_other_parent" | "settlementRequired" | "settlementTooLong";
+
+async function errorText(error: ReviewError): Promise<string> {
+  const [t, tp] = await Promise.all([getTranslations("officer"), getTranslations("parents.officer")]);
+  switch (error) {
+    case "conflict":
+      return t("review.conflict");
+    case "not_allowed":
+      return t("review.notAllowed");
+    case "not_paid":
+      return t("review.notPaid");
+    case "noteRequired":
+    case "noteTooLong":
+      return t(`review.${error}`);
+    default:
+      return tp(error);
+  }
+}
+
+/** The second-parent rule as the officer needs it: the window, the objection, and the settlement form. */
+async function ParentsSection({ review, dossierCode }: { review: ParentReview; dossierCode: string }) {
+  const t = await getTranslations("parents");
+  const response = review.response;
+  const open = response?.answer === "objected" && !response.settledAt;
+  const others = review.others.map((o) => o.name).join(", ");
+  return (
+    <section
+      aria-labelledby="parents"
+      className={`space-y-3 rounded-xl p-4 ${open ? "border-2 border-red-700 bg-red-50" : "bg-white ring-1 ring-stone-200"}`}
+    >
+      <h2 id="parents" className="text-xl font-bold">{t("title")}</h2>
+      {!response && <p>{t("officer.awaiting", { others, until: formatDate(review.until) })}</p>}
+      {response?.answer === "agreed" && <p>{t("officer.agreed", { name: response.name })}</p>}
+      {response?.answer === "objected" && (
+        <p className="whitespace-pre-line font-semibold">{t("officer.objectionOpen", { name: response.name, reason: response.reason ?? "" })}</p>
+      )}
+      {response?.settledAt && <p>{t("officer.settled", { settlement: response.settlement ?? "" })}</p>}
+      {open && (
+        <form action={settleParents} className="space-y-2">
+          <p className="text-sm">{t("officer.objectionHelp")}</p>
+          <input type="hidden" name="dossierCode" value={dossierCode} />
+          <label htmlFor="settlement" className="block font-semibold">{t("officer.settlementLabel")}</label>
+          <textarea id="settlement" name="settlement" rows={3} maxLength={1000} required className="block w-full rounded-lg border-2 border-stone-400 p-2" />
+          <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-4 font-semibold text-white">{t("officer.settleButton")}</button>
+        </form>
+      )}
+    </section>
   );
 }
