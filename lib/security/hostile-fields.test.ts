@@ -27,6 +27,7 @@ const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
 const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 const { scan } = await import("@/lib/engine/scan");
 const { getService, findService } = await import("@/lib/services/catalogue");
+const { flatFields } = await import("@/lib/services/citizen-input");
 const { birthNoticeSchema } = await import("@/lib/gov/births");
 const { citizenActionBody } = await import("@/lib/dossiers/citizen-actions");
 const { importDatasets } = await import("@/lib/gov/imports/registry");
@@ -139,7 +140,8 @@ describe("every field of every API body and import row, with hostile values", ()
       const service = findService(dossier.serviceCode);
       if (!service || seen.has(service.code)) continue;
       seen.add(service.code);
-      const fields = [...service.citizenFields.map((f) => f.key), ...(service.delivery.length ? ["delivery"] : [])];
+      // As the form asks them: a household-members field is one question per person in the registry.
+      const fields = [...flatFields(service, dossier.prefilled).map((f) => f.key), ...(service.delivery.length ? ["delivery"] : [])];
       for (const field of fields) {
         await fc.assert(
           fc.asyncProperty(hostileJson, async (value) => {

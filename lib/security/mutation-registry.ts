@@ -25,7 +25,9 @@ type Guard =
   /** Auth.js's own endpoints: its CSRF token, state/PKCE/nonce cookies. */
   | "authjs"
   /** The caller's own session or preference only (sign-out, language): nothing of anyone else's. */
-  | "own-session";
+  | "own-session"
+  /** A payment order signed with the merchant's secret (HMAC-SHA512): the demo's simulated gateway. */
+  | "signed-order";
 
 type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
 
@@ -54,7 +56,7 @@ export interface RouteEntry {
 type MutationEntry = ServerActionEntry | RouteEntry;
 
 export const mutationRegistry: MutationEntry[] = [
-  { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent"], guard: "citizen-party", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee"], guard: "citizen-party", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
 
   { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
@@ -69,5 +71,6 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/callback/staff", methods: ["POST"], guard: "authjs", csrf: "exempt-authjs", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/login/vneid/route.ts", path: "/login/vneid", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/logout/route.ts", path: "/logout", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
+  { kind: "route", file: "app/paygate/complete/route.ts", path: "/paygate/complete", methods: ["POST"], guard: "signed-order", csrf: "origin-checked", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/locale/route.ts", path: "/locale", methods: ["POST"], guard: "own-session", csrf: "origin-checked", body: FORM_BODY_LIMIT },
 ];

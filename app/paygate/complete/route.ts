@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { paymentConfig } from "@/lib/payments/config";
 import { settlementQuery } from "@/lib/payments/gateway-simulator";
 import { hasValidSignature } from "@/lib/payments/signature";
+import { formOrTooLarge } from "@/lib/http/body-limit";
 import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const config = paymentConfig();
   if (!config?.simulated) return new NextResponse(null, { status: 404 });
-  const form = await request.formData();
+  const form = await formOrTooLarge(request);
+  if (form instanceof Response) return form;
   const order: Record<string, string> = {};
   for (const [k, v] of form) if (k.startsWith("vnp_") && typeof v === "string") order[k] = v;
   if (!hasValidSignature(order, config.secret) || !order.vnp_ReturnUrl) return new NextResponse("Invalid order", { status: 400 });
