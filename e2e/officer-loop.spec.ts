@@ -33,7 +33,7 @@ test.describe.serial("officers process dossiers to a result", () => {
     await expect(page.locator("[data-status]").first()).toHaveText("Đã có kết quả");
     const certificate = await page.locator('[data-result="birthCertificateNo"]').textContent();
     expect(certificate).toMatch(/KS-HC$/);
-    await page.getByRole("link", { name: "Xem và tải kết quả" }).click();
+    await page.getByRole("link", { name: "Xem kết quả" }).click();
     await expect(page.getByRole("heading", { name: /Giấy khai sinh/ })).toBeVisible();
     await expect(page.getByRole("img", { name: "Mã QR để kiểm tra kết quả" }).locator("svg")).toBeVisible();
     await expect(page.getByText(certificate!)).toBeVisible();

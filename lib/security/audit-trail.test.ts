@@ -106,7 +106,7 @@ describe.each(await testDatabaseKinds())("audit trail on $name", ({ open }) => {
     ],
     [
       "4 TRUNCATE and a fresh start",
-      "TRUNCATE dossier_events, audit_seals;\nINSERT INTO dossier_events (dossier_id, kind, actor_kind, note) SELECT id, 'amended', 'system', 'khởi đầu mới' FROM dossiers LIMIT 1",
+      "TRUNCATE dossier_events, audit_seals CASCADE;\nINSERT INTO dossier_events (dossier_id, kind, actor_kind, note) SELECT id, 'amended', 'system', 'khởi đầu mới' FROM dossiers LIMIT 1",
       /shorter than the checkpoint/,
     ],
     [

@@ -9,6 +9,7 @@ import { receiveBirthNotice } from "../gov/births";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { performOfficerAction, type OfficerAction } from "../dossiers/officer-actions";
+import { respondAsOtherParent } from "../dossiers/objections";
 import { getService } from "../services/catalogue";
 import { addDays } from "../dates";
 import { createLogger, redactConsole, scrub, scrubText } from "../log";
@@ -89,6 +90,8 @@ describe("every SMS the demo world produces names no personal data beyond a firs
       }
     };
     await confirm(demoPersonas.an, "birth-registration", { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" });
+    // The other parent agrees to the name, so the officer may approve without waiting out her window.
+    expect(await respondAsOtherParent(db, demoPersonas.binh, { dossierCode: (await dossierOf("birth-registration")).code, answer: "agree" }, { today })).toEqual({ ok: true });
     await officer("birth-registration", "receive", "approve", "deliver");
     await confirm(demoPersonas.cuc, "medical-licence-renewal", { delivery: "digital" });
     await officer("medical-licence-renewal", "receive", "request_info");
