@@ -26,6 +26,8 @@ test.describe.serial("both parents: An names and confirms, Bình objects, the of
     await page.getByText("Gửi về nhà qua bưu điện").click();
     await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
     await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+    // The child's name is permanent: it is read back in large print before it is sent.
+    await page.getByRole("button", { name: "Đúng, gửi hồ sơ" }).click();
     await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
     const panel = page.getByRole("region", { name: "Ý kiến của cha mẹ" });
     await expect(panel).toContainText("Trần Thị Bình có thể báo không đồng ý đến hết ngày");
