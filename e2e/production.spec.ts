@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -11,6 +13,14 @@ const PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
 const ORIGIN = `http://localhost:${PORT}`;
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
 const secret = () => randomBytes(32).toString("base64");
+
+/** Production also needs the audit checkpoints' Ed25519 signing key, and a checkpoint log of its own. */
+function auditSettings(): Record<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), "chudong-audit-"));
+  const key = path.join(dir, "audit-signing-key.pem");
+  writeFileSync(key, generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  return { AUDIT_SIGNING_KEY_FILE: key, AUDIT_CHECKPOINT_LOG: path.join(dir, "checkpoints.jsonl") };
+}
 
 function start(env: Record<string, string | undefined>) {
   const vars: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", APP_ORIGIN: ORIGIN, PGLITE_DIR: ".data/e2e-production", ENGINE_SCAN_MINUTES: "0", SMS_GATEWAY: "simulator", NEXT_TELEMETRY_DISABLED: "1", ...env };
@@ -60,7 +70,7 @@ test.describe.serial("production is not the demo", () => {
     let server: ReturnType<typeof start>;
     test.beforeAll(async () => {
       test.setTimeout(200_000);
-      server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret() });
+      server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), ...auditSettings() });
       await ready(server);
     });
     test.afterAll(async () => stop(server.child));
@@ -107,7 +117,7 @@ test.describe.serial("production is not the demo", () => {
 
   test("with VNEID_ISSUER elsewhere, the mock VNeID is not there (404)", async ({ request }) => {
     test.setTimeout(200_000);
-    const server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), VNEID_ISSUER: "https://vneid.example/oidc" });
+    const server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), VNEID_ISSUER: "https://vneid.example/oidc", ...auditSettings() });
     try {
       await ready(server);
       for (const p of ["/vneid/authorize", "/vneid/jwks", "/vneid/.well-known/openid-configuration"]) {
