@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "./client";
 import { officers } from "./schema";
+import * as clock from "../clock";
 
 export interface StaffAccount {
   username: string;
@@ -19,6 +20,6 @@ export async function findStaffAccount(db: Executor, username: string): Promise<
 
 /** Ends every session the account signed in before now; false when there is no such account. */
 export async function endStaffSessions(db: Executor, username: string): Promise<boolean> {
-  const rows = await db.update(officers).set({ sessionsNotBefore: sql`now()` }).where(eq(officers.username, username)).returning({ username: officers.username });
+  const rows = await db.update(officers).set({ sessionsNotBefore: clock.now() }).where(eq(officers.username, username)).returning({ username: officers.username });
   return rows.length > 0;
 }
