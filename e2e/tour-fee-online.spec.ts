@@ -28,7 +28,7 @@ test.describe.serial("a fee paid online", () => {
     await officer.goto(`/officer/dossiers/${code}`);
     await expect(officer.getByTestId("fee-state")).toHaveText("Chưa nộp");
     await officer.getByRole("button", { name: "Tiếp nhận" }).click();
-    await expect(officer.getByRole("alert")).toContainText("công dân chưa nộp lệ phí");
+    await expect(officer.getByRole("alert").filter({ hasText: "công dân chưa nộp lệ phí" })).toBeVisible();
     await expect(officer.locator("[data-status]").first()).toHaveText("Đã nộp");
     await officer.close();
   });

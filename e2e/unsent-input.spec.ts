@@ -1,6 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
+/** A birth's name is read back in large print (Kiểm tra lại) before the confirm is sent. */
+async function confirmAndSend(p: Page) {
+  await p.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await p.getByRole("button", { name: "Đúng, gửi hồ sơ" }).click();
+}
+
 // Runs last (file order): each test gets a fresh birth dossier from the hospital API, so no other journey is touched.
 const DUNG = "048080000004";
 const EM = "048175000005";
@@ -74,7 +80,7 @@ test("slow 3G with failing requests while the phone says it is online: Đang ch�
     return route.continue();
   });
 
-  await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await confirmAndSend(page);
   await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
   await expect(page.locator('[data-queue="pending"]')).toBeFocused();
   expect(await page.evaluate(() => navigator.onLine)).toBe(true);
@@ -97,7 +103,7 @@ test("the session ends between typing the name and pressing Xác nhận: kept, s
   await context.clearCookies();
 
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-  await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await confirmAndSend(page);
   const prompt = page.locator('[data-queue="sign-in"]');
   await expect(prompt).toContainText("Phiên đăng nhập đã hết hạn");
   await expect(prompt).toContainText("Thông tin bạn nhập vẫn được giữ");
@@ -124,7 +130,7 @@ test("the session times out while the name is typed: after signing in again the 
   await expect(page.getByLabel(/Họ và tên của bé/)).toHaveValue(NAME);
   await expect(page.getByText(/Đã khôi phục thông tin bạn nhập/)).toBeVisible();
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-  await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await confirmAndSend(page);
   await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
   expect(await submittedEvents(page, code)).toBe(1);
   // Sent: the draft is gone from the phone.
@@ -144,12 +150,12 @@ test("a stale second tab's confirm shows who submitted what and when, never sile
   await em.goto(`/dossiers/${code}`);
   await em.getByLabel(/Họ và tên của bé/).fill("Nguyễn Minh Quân");
   await em.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-  await em.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await confirmAndSend(em);
   await expect(em.locator("[data-status]").first()).toHaveText("Đã nộp");
   await em.close();
 
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
-  await page.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
+  await confirmAndSend(page);
   const conflict = page.locator("[data-conflict]");
   await expect(conflict).toContainText(/Hoàng Thị Em đã nộp hồ sơ này lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await expect(conflict).toContainText("Nguyễn Minh Quân");
