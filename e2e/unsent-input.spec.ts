@@ -87,10 +87,10 @@ test("slow 3G with failing requests while the phone says it is online: Đang ch�
 
   await expect.poll(() => attempts, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  await expect(page).toHaveURL(new RegExp(`/dossiers/${code}\\?submitted=1`), { timeout: 30_000 });
-  await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
+  // The retry's answer, or the status stream's push of the first (lost) answer's effect, shows it sent.
+  await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp", { timeout: 30_000 });
   await expect(page.locator('[data-field="childName"]')).toHaveText(NAME);
-  expect(attempts).toBeGreaterThanOrEqual(3);
+  expect(attempts).toBeGreaterThanOrEqual(2);
   expect(await submittedEvents(page, code)).toBe(1);
 });
 
