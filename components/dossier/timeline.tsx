@@ -4,20 +4,22 @@ import { formatDateTime } from "@/lib/dates";
 import { statusSchema } from "@/lib/dossiers/status";
 import { StatusIcon } from "@/components/ui/status-badge";
 
+// The title of each non-status event; a new event kind cannot ship without one.
+const eventTitleKey = {
+  amended: "dossier.amended",
+  paid: "payment.timeline",
+  agreed: "parents.events.agreed",
+  objected: "parents.events.objected",
+  settled: "parents.events.settled",
+} as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
+
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
   const t = await getTranslations();
   return (
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
         const status = statusSchema.safeParse(event.toStatus);
-        const title =
-          event.kind === "amended"
-            ? t("dossier.amended")
-            : event.kind === "paid"
-              ? t("payment.timeline")
-              : event.kind === "status"
-                ? status.success ? t(`status.${status.data}`) : ""
-                : t(`parents.events.${event.kind}`);
+        const title = event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind]);
         const by =
           event.actorKind === "citizen"
             ? t("dossier.by.citizen", { name: event.actorName ?? "" })
