@@ -29,7 +29,9 @@ export type Effect =
   | "citizenDeadline"; // a new confirmation deadline: the citizen is asked again
 
 /** What must hold before a status is entered, checked by transition() with the row locked. */
-export type Precondition = "feePaid"; // the service's fee, if any, is paid
+export type Precondition =
+  | "feePaid" // the service's fee, if any, is paid
+  | "parentsSettled"; // the other parent's window has closed or been answered, and no objection is open
 
 interface StatusRule {
   /** The statuses this one may be entered from; `prepared` is only ever created by the engine. */
@@ -41,7 +43,6 @@ interface StatusRule {
   /** Entering this status tells a dossier's other parent what was submitted (docs/parents.md). */
   notifyOtherParents?: true;
   /** Entering this status waits for the other parent: their window, or an objection not yet settled. */
-  heldByObjection?: true;
 }
 
 /** The dossier lifecycle (SPEC §4) as one table: who may move a dossier where, and what follows. */
@@ -53,7 +54,7 @@ export const lifecycle: Record<Status, StatusRule> = {
   received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], requires: ["feePaid"], sms: "received" },
   processing: { from: ["received"], by: ["officer"], effects: [] },
   needs_info: { from: ["received", "processing"], by: ["officer"], effects: ["citizenDeadline"], sms: "needsInfo" },
-  approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], sms: "approved", heldByObjection: true },
+  approved: { from: ["received", "processing"], by: ["officer"], effects: ["result"], requires: ["parentsSettled"], sms: "approved" },
   rejected: { from: ["submitted", "received", "processing"], by: ["officer"], effects: [], sms: "rejected" },
   delivered: { from: ["approved"], by: ["officer"], effects: ["delivery"], sms: "delivered" },
 };

@@ -45,11 +45,8 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
   if (current.version !== req.version) return { ok: false, error: "conflict", version: current.version, status: from };
   if (!canTransition(from, req.to, req.actor.kind)) return { ok: false, error: "not_allowed", version: current.version, status: from };
   for (const precondition of lifecycle[req.to].requires ?? []) {
-    if (!(await holds(precondition, tx, current))) return { ok: false, error: refusalFor[precondition], version: current.version, status: from };
-  }
-  if (lifecycle[req.to].heldByObjection) {
-    const hold = await approvalHold(tx, current, req.today);
-    if (hold) return { ok: false, error: "held", hold, version: current.version, status: from };
+    const refused = await refusal(precondition, tx, current, req.today);
+    if (refused) return { ok: false, ...refused, version: current.version, status: from };
   }
 
   const columns: Columns = { status: req.to, version: current.version + 1, updatedAt: clock.now() };
@@ -77,12 +74,20 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
   return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
 }
 
-const refusalFor = { feePaid: "not_paid" } as const satisfies Record<Precondition, string>;
-
-async function holds(precondition: Precondition, tx: Tx, dossier: DossierRow): Promise<boolean> {
+/** Why a precondition does not hold, or undefined when it does. */
+async function refusal(
+  precondition: Precondition,
+  tx: Tx,
+  dossier: DossierRow,
+  today: string,
+): Promise<{ error: "not_paid" } | { error: "held"; hold: ApprovalHold } | undefined> {
   switch (precondition) {
     case "feePaid":
-      return getService(dossier.serviceCode).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) !== undefined;
+      return getService(dossier.serviceCode).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) ? undefined : { error: "not_paid" };
+    case "parentsSettled": {
+      const hold = await approvalHold(tx, dossier, today);
+      return hold ? { error: "held", hold } : undefined;
+    }
   }
 }
 
