@@ -3,6 +3,7 @@ import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
 import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
 import { salutationSql } from "../sms/salutation";
+import { templateSql } from "../sms/template-sql";
 
 interface PrepareResult {
   prepared: number;
@@ -97,11 +98,16 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
       -- Each parent gets their own SMS: the owner, and the other parent of a newborn or pupil.
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
       SELECT CASE WHEN c.id = j.owner_id THEN 'prepared:' || j.id ELSE 'prepared:' || j.id || ':' || c.id END, c.phone,
-        render_template(${service.sms}, j.sms_vars || jsonb_build_object(
-          'salutation', ${salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today)},
-          'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
-          'link', ${opts.origin} || '/s/' || l.code,
-          'matchCode', l.match_code)),
+        ${templateSql(
+          service.sms,
+          {
+            salutation: salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today),
+            firstName: sql`unaccent_vi(regexp_replace(c.full_name, '^.*\\s', ''))`,
+            link: sql`${opts.origin} || '/s/' || l.code`,
+            matchCode: sql`l.match_code`,
+          },
+          sql`j.sms_vars`,
+        )},
         j.id
       FROM j JOIN links l ON l.dossier_id = j.id
       JOIN citizens c ON c.id = j.owner_id OR c.id = ANY(j.co_parents)

@@ -4,6 +4,7 @@ import { catalogue } from "../services/catalogue";
 import { lifecycle } from "../dossiers/status";
 import { smsTemplates } from "../sms/templates";
 import { salutationSql } from "../sms/salutation";
+import { templateSql } from "../sms/template-sql";
 
 const REMINDER_DAYS_BEFORE = 7;
 
@@ -24,13 +25,14 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
     sms AS (
       INSERT INTO sms_outbox (dedupe_key, phone, body, dossier_id)
       SELECT 'reminder:' || d.id || ':' || d.confirm_deadline, c.phone,
-        render_template(${smsTemplates.reminder.text}, jsonb_build_object(
-          'salutation', ${salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today)},
-          'firstName', unaccent_vi(regexp_replace(c.full_name, '^.*\\s', '')),
-          'service', lower(unaccent_vi(n.name)),
-          'deadline', to_char(d.confirm_deadline, 'DD/MM'),
-          'link', ${opts.origin} || '/s/' || l.code,
-          'matchCode', l.match_code)),
+        ${templateSql(smsTemplates.reminder.text, {
+          salutation: salutationSql(sql`c.sex`, sql`c.birth_date`, opts.today),
+          firstName: sql`unaccent_vi(regexp_replace(c.full_name, '^.*\\s', ''))`,
+          service: sql`lower(unaccent_vi(n.name))`,
+          deadline: sql`to_char(d.confirm_deadline, 'DD/MM')`,
+          link: sql`${opts.origin} || '/s/' || l.code`,
+          matchCode: sql`l.match_code`,
+        })},
         d.id
       FROM dossiers d
       JOIN names n ON n.code = d.service_code
