@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { phoneProject } from "./playwright.config";
 
 // The balancer's port; the two instances take the next two (E2E_CLUSTER_INSTANCE_PORTS to choose).
 const PORT = Number(process.env.E2E_PORT ?? 3300);
-const systemChromium = "/usr/bin/chromium";
 
 /** npm run test:cluster: the journeys that need nginx and several instances (e2e/cluster); the spec starts them. */
 export default defineConfig({
@@ -23,20 +22,5 @@ export default defineConfig({
     // The service worker's background fetches would take the turn at the dead instance meant for the confirm.
     serviceWorkers: "block",
   },
-  projects: [
-    {
-      name: "chromium-phone",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        launchOptions: {
-          executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
-  ],
+  projects: [phoneProject],
 });

@@ -5,6 +5,22 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 const systemChromium = "/usr/bin/chromium";
 
+/** A phone-sized Chromium: Debian's /usr/bin/chromium when present (Playwright's download does not work here). */
+export const phoneProject = {
+  name: "chromium-phone",
+  use: {
+    ...devices["Desktop Chrome"],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   // Run by npm run test:cluster (playwright.cluster.config.ts): they start nginx and instances of their own.
@@ -25,20 +41,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium-phone",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        launchOptions: {
-          executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
+    phoneProject,
   ],
   webServer: {
     command: "npm run build && tsx scripts/seed-demo.ts && next start -p " + PORT,

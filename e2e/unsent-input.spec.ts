@@ -58,11 +58,18 @@ const draftSaved = (page: Page, code: string) =>
     )
     .toMatchObject({ values: { childName: NAME } });
 
-test("slow 3G with failing requests while the phone says it is online: Đang chờ gửi, then exactly one submission", async ({ page, request }) => {
+/** Dũng opens a fresh birth dossier and types the name; `kept` waits until the draft is on the phone. */
+async function dossierWithTypedName(page: Page, request: APIRequestContext, opts: { kept?: boolean } = {}): Promise<string> {
   const code = await newBirthDossier(request);
   await signIn(page, DUNG);
   await page.goto(`/dossiers/${code}`);
   await page.getByLabel(/Họ và tên của bé/).fill(NAME);
+  if (opts.kept) await draftSaved(page, code);
+  return code;
+}
+
+test("slow 3G with failing requests while the phone says it is online: Đang chờ gửi, then exactly one submission", async ({ page, request }) => {
+  const code = await dossierWithTypedName(page, request);
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
 
   const cdp = await page.context().newCDPSession(page);
@@ -95,11 +102,7 @@ test("slow 3G with failing requests while the phone says it is online: Đang ch�
 });
 
 test("the session ends between typing the name and pressing Xác nhận: kept, sign in again, sent once", async ({ page, context, request }) => {
-  const code = await newBirthDossier(request);
-  await signIn(page, DUNG);
-  await page.goto(`/dossiers/${code}`);
-  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
-  await draftSaved(page, code);
+  const code = await dossierWithTypedName(page, request, { kept: true });
   await context.clearCookies();
 
   await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
@@ -117,11 +120,7 @@ test("the session ends between typing the name and pressing Xác nhận: kept, s
 });
 
 test("the session times out while the name is typed: after signing in again the name is still there, and the dossier is submitted once", async ({ page, context, request }) => {
-  const code = await newBirthDossier(request);
-  await signIn(page, DUNG);
-  await page.goto(`/dossiers/${code}`);
-  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
-  await draftSaved(page, code);
+  const code = await dossierWithTypedName(page, request, { kept: true });
   await context.clearCookies();
 
   await page.reload();
@@ -140,10 +139,7 @@ test("the session times out while the name is typed: after signing in again the 
 });
 
 test("a stale second tab's confirm shows who submitted what and when, never silence", async ({ page, browser, request }) => {
-  const code = await newBirthDossier(request);
-  await signIn(page, DUNG);
-  await page.goto(`/dossiers/${code}`);
-  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
+  const code = await dossierWithTypedName(page, request);
 
   const em = await browser.newPage();
   await signIn(em, EM);
@@ -164,11 +160,7 @@ test("a stale second tab's confirm shows who submitted what and when, never sile
 });
 
 test("switching language keeps the typed name and the place, without a leave warning", async ({ page, request }) => {
-  const code = await newBirthDossier(request);
-  await signIn(page, DUNG);
-  await page.goto(`/dossiers/${code}`);
-  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
-  await draftSaved(page, code);
+  await dossierWithTypedName(page, request, { kept: true });
   let warned = false;
   page.on("dialog", (d) => {
     warned = true;
