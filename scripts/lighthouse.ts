@@ -6,6 +6,7 @@
  * a running demo server.
  *
  *   npm run lighthouse [-- --warm] [--runs 5] [--page home|sms] [--origin http://localhost:3206]
+ *   LH_DUMP=/tmp/lhr.json keeps the last report, to read its trace-derived audits.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
