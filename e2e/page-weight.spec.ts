@@ -1,32 +1,105 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { signIn } from "./helpers";
 
-// The framework's floor is what every page loads before any of ours: the build manifest's root files
-// (React DOM, the Next runtime) and polyfills. The rest is our own code and the libraries it pulls in.
-const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
-const floorFiles = new Set([...manifest.rootMainFiles, ...manifest.polyfillFiles].map((f) => `/_next/${f}`));
-// Issue 13 asks for ≤ 10 KB of our own code; today's home (offline queue, one-tap confirm, status
-// stream) is above it. This guards against growth until that work lands.
-const OWN_BUDGET_KB = 25;
+const DUNG = { id: "048080000004", phone: "0905000004" };
 
-test("the citizen home loads little JavaScript", async ({ page }) => {
-  await signIn(page, "048080000004");
+// The framework's floor is what Next itself loads: the build manifest's root files (React DOM, the Next
+// runtime), polyfills, and the chunks of Next's own client modules (router, boundaries, next/link) as the
+// routes' client-reference manifests name them. The rest is our own code and the libraries it pulls in.
+const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
+function nextChunks(route: string): string[] {
+  const sandbox: { self: Record<string, unknown>; __RSC_MANIFEST?: Record<string, { clientModules: Record<string, { chunks: string[] }> }> } = { self: {} };
+  sandbox.self = sandbox;
+  runInNewContext(readFileSync(`.next/server/app${route}_client-reference-manifest.js`, "utf8"), sandbox);
+  const modules = Object.entries(sandbox.__RSC_MANIFEST![route]!.clientModules);
+  return modules.filter(([path]) => path.includes("node_modules/next/")).flatMap(([, m]) => m.chunks);
+}
+const floorFiles = new Set([
+  ...[...manifest.rootMainFiles, ...manifest.polyfillFiles].map((f) => `/_next/${f}`),
+  ...nextChunks("/(citizen)/page"),
+  ...nextChunks("/(citizen)/dossiers/[code]/page"),
+]);
+// Issue 13: our own JavaScript on the citizen home stays at or below 10 KB gzipped.
+const OWN_BUDGET_KB = 10;
+// The dossier page carries the form, its draft and the live status; guarded against growth.
+const DOSSIER_OWN_BUDGET_KB = 30;
+
+test.use({ serviceWorkers: "block" });
+
+/** Gzipped size of every script the page loads, from a cold start (no service worker), split floor / ours. */
+async function firstLoadJs(page: Page, url: string, label: string) {
   const scripts = new Map<string, number>();
   page.on("response", async (response) => {
     if (response.request().resourceType() !== "script") return;
     const body = await response.body().catch(() => undefined);
     if (body) scripts.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
   });
-  await page.goto("/", { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "networkidle" });
   const kb = (paths: string[]) => paths.reduce((a, p) => a + scripts.get(p)!, 0) / 1024;
   const floor = [...scripts.keys()].filter((p) => floorFiles.has(p));
   const own = [...scripts.keys()].filter((p) => !floorFiles.has(p));
-  for (const [label, paths] of [["framework", floor], ["ours", own]] as const) {
-    for (const p of paths) console.log(`  ${label.padEnd(9)} ${(scripts.get(p)! / 1024).toFixed(1).padStart(6)} KB  ${p}`);
+  for (const [group, paths] of [["framework", floor], ["ours", own]] as const) {
+    for (const p of paths) console.log(`  ${group.padEnd(9)} ${(scripts.get(p)! / 1024).toFixed(1).padStart(6)} KB  ${p}`);
   }
-  console.log(`citizen home first-load JS, gzipped: framework floor ${kb(floor).toFixed(1)} KB in ${floor.length} files; our own code ${kb(own).toFixed(1)} KB in ${own.length} files (budget ${OWN_BUDGET_KB} KB; issue 13 target 10 KB)`);
+  console.log(`${label} first-load JS, gzipped: framework floor ${kb(floor).toFixed(1)} KB in ${floor.length} files; our own code ${kb(own).toFixed(1)} KB in ${own.length} files`);
   expect(floor.length).toBeGreaterThan(0);
-  expect(kb(own)).toBeLessThanOrEqual(OWN_BUDGET_KB);
+  return kb(own);
+}
+
+/** Route prefetches (RSC payloads fetched ahead of a tap) while the page sits idle. */
+function countPrefetches(page: Page) {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=") && request.headers()["next-router-prefetch"]) seen.push(request.url());
+  });
+  return seen;
+}
+
+/** The Network Information API as a phone on this link would report it. */
+async function emulateConnection(page: Page, connection: { effectiveType: string; saveData: boolean }) {
+  await page.addInitScript((c) => {
+    const info = Object.assign(new EventTarget(), c);
+    Object.defineProperty(Navigator.prototype, "connection", { get: () => info, configurable: true });
+  }, connection);
+}
+
+test("the citizen home loads little JavaScript of ours", async ({ page }) => {
+  await signIn(page, DUNG.id);
+  const own = await firstLoadJs(page, "/", "citizen home");
+  console.log(`  (budget ${OWN_BUDGET_KB} KB, issue 13)`);
+  expect(own).toBeLessThanOrEqual(OWN_BUDGET_KB);
 });
+
+test("a dossier opened from its SMS link loads the framework and its own form, nothing more", async ({ page }) => {
+  await signIn(page, DUNG.id);
+  const inbox = (await (await page.request.get(`/api/dev/sms?phone=${DUNG.phone}`)).json()) as { messages: { body: string }[] };
+  const link = inbox.messages.map((m) => /\/s\/[A-Za-z0-9_-]+/.exec(m.body)?.[0]).find(Boolean);
+  expect(link).toBeTruthy();
+  const own = await firstLoadJs(page, link!, `dossier page from SMS (${link})`);
+  await expect(page).toHaveURL(/\/dossiers\/HS-\d{4}-\d{6}$/);
+  expect(own).toBeLessThanOrEqual(DOSSIER_OWN_BUDGET_KB);
+});
+
+for (const slow of [
+  { name: "on 3G", effectiveType: "3g", saveData: false },
+  { name: "with Save-Data on", effectiveType: "4g", saveData: true },
+]) {
+  test(`no route is prefetched ${slow.name}; on fast 4G the visible links are`, async ({ page, context }) => {
+    await signIn(page, DUNG.id);
+    const onSlow = await context.newPage();
+    await emulateConnection(onSlow, slow);
+    const slowPrefetches = countPrefetches(onSlow);
+    await onSlow.goto("/", { waitUntil: "networkidle" });
+    await onSlow.waitForTimeout(1500);
+    expect(slowPrefetches).toEqual([]);
+
+    const onFast = await context.newPage();
+    await emulateConnection(onFast, { effectiveType: "4g", saveData: false });
+    const fastPrefetches = countPrefetches(onFast);
+    await onFast.goto("/", { waitUntil: "networkidle" });
+    await expect.poll(() => fastPrefetches.length).toBeGreaterThan(0);
+  });
+}

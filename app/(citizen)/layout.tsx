@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { safeReturnPath } from "@/lib/security/safe-return";

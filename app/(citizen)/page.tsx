@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -6,7 +6,7 @@ import { homeFor } from "@/lib/db/dossier-queries";
 import { inProgressStatuses, isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
-import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
+import { QueueHost } from "@/components/pwa/queue-host";
 import { ProcessingCard } from "@/components/dossier/processing-card";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,6 @@ export default async function ForYouPage() {
       {awaiting.length === 0 ? (
         <p className="mt-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (
-        <OfflineQueryProvider>
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
@@ -39,7 +38,6 @@ export default async function ForYouPage() {
             </li>
           ))}
         </ul>
-        </OfflineQueryProvider>
       )}
       {processing.length > 0 && (
         <section aria-labelledby="processing" className="mt-8">
@@ -53,6 +51,7 @@ export default async function ForYouPage() {
           </ul>
         </section>
       )}
+      <QueueHost />
       <p className="mt-6">
         <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
           {t("seeAll")}

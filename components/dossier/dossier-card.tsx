@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { getTranslations } from "next-intl/server";
 import type { CitizenDossier } from "@/lib/db/dossier-queries";
 import type { ServiceDefinition } from "@/lib/services/definition";

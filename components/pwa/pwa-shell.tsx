@@ -57,16 +57,23 @@ export function PwaShell({ text, updatedAt, renderedAt }: { text: Text; updatedA
       window.location.reload();
     };
     navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
-    navigator.serviceWorker.register("/sw.js").then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) setWaiting(registration.waiting);
-      registration.addEventListener("updatefound", () => {
-        const next = registration.installing;
-        next?.addEventListener("statechange", () => {
-          if (next.state === "installed" && navigator.serviceWorker.controller) setWaiting(next);
+    const register = () =>
+      navigator.serviceWorker.register("/sw.js").then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) setWaiting(registration.waiting);
+        registration.addEventListener("updatefound", () => {
+          const next = registration.installing;
+          next?.addEventListener("statechange", () => {
+            if (next.state === "installed" && navigator.serviceWorker.controller) setWaiting(next);
+          });
         });
-      });
-    }, () => undefined);
-    return () => navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+      }, () => undefined);
+    // After the load event: on a cold phone the worker's precache must not compete with the first page.
+    if (document.readyState === "complete") void register();
+    else window.addEventListener("load", register, { once: true });
+    return () => {
+      window.removeEventListener("load", register);
+      navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+    };
   }, [waiting]);
 
   useEffect(() => {

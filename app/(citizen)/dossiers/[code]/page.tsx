@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
