@@ -32,7 +32,7 @@ export async function ReportWrong({
   return (
     <>
       {latest && (
-        <dd role="status" className={`mt-2 rounded-lg border-l-4 p-3 text-sm ${open ? "border-orange-600 bg-orange-50" : latest.status === "accepted" ? "border-emerald-700 bg-emerald-50" : "border-stone-500 bg-stone-50"}`} data-report={latest.status}>
+        <dd className={`mt-2 rounded-lg border-l-4 p-3 text-sm ${open ? "border-orange-600 bg-orange-50" : latest.status === "accepted" ? "border-emerald-700 bg-emerald-50" : "border-stone-500 bg-stone-50"}`} data-report={latest.status}>
           <p className="font-semibold">{t(`status.${latest.status}`, { agency })}</p>
           <p>{t("yourReason", { reason: latest.reason })}</p>
           {latest.correctedValue && <p>{t("correctedTo", { value: shown(latest.correctedValue) })}</p>}
@@ -40,7 +40,11 @@ export async function ReportWrong({
           {open && <p>{t(route.effect, { agency })}</p>}
         </dd>
       )}
-      {feedback && feedback !== "sent" && <dd role="alert" className="mt-2 text-sm font-semibold text-red-700">{t(feedback)}</dd>}
+      {feedback && feedback !== "sent" && (
+        <dd className="mt-2 text-sm font-semibold text-red-700">
+          <p role="alert">{t(feedback)}</p>
+        </dd>
+      )}
       {canReport && !open && (
         <dd className="mt-1">
           <details>
