@@ -25,7 +25,7 @@ test.describe.serial("a citizen reports a wrong pre-filled line and collects the
     await dossier(page);
     await expect(page.getByText("Tư pháp – Hộ tịch, UBND xã Hòa Vang").first()).toBeVisible();
     const mother = line(page, "motherName");
-    await mother.getByText("Báo sai").click();
+    await mother.getByText("Báo sai", { exact: true }).click();
     await mother.getByLabel("Điều gì chưa đúng?").fill("Tên vợ tôi là Phan Thị Mây, không phải Mai");
     // A double tap sends one report.
     await mother.getByRole("button", { name: "Gửi báo sai" }).dblclick();

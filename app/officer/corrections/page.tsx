@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
 import { correctionQueue } from "@/lib/corrections/requests";
-import { correctionRoute } from "@/lib/corrections/route";
+import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -41,6 +41,7 @@ export default async function CorrectionsPage({ searchParams }: { searchParams: 
           if (!service || !route) return null;
           const shown = (v: string | null) => (v === null ? "—" : route.format === "date" ? formatDate(v) : v);
           const mine = id === request.id;
+          const answeredBy = pick(ownerAgencyName(request.agency) ?? { vi: request.agency, en: request.agency }, locale);
           return (
             <li key={request.id} id={`yc-${request.id}`} data-field={request.fieldKey} data-dossier={dossierCode} className="scroll-mt-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
               {mine && done && <p role="status" className="mb-2 rounded-lg border-2 border-emerald-600 bg-emerald-50 p-2 font-medium">{t("done")}</p>}
@@ -78,8 +79,8 @@ export default async function CorrectionsPage({ searchParams }: { searchParams: 
               ) : (
                 <p className="mt-3 text-sm font-semibold" data-answer={request.status}>
                   {request.status === "accepted"
-                    ? t("reviewAccepted", { label: pick(route.label, locale), agency: request.answeredBy ?? "", value: shown(request.correctedValue) })
-                    : t("reviewRejected", { label: pick(route.label, locale), agency: request.answeredBy ?? "", answer: request.answer ?? "" })}
+                    ? t("reviewAccepted", { label: pick(route.label, locale), agency: answeredBy, value: shown(request.correctedValue) })
+                    : t("reviewRejected", { label: pick(route.label, locale), agency: answeredBy, answer: request.answer ?? "" })}
                 </p>
               )}
             </li>

@@ -206,7 +206,7 @@ export default async function DossierPage(props: Props) {
         )}
       </section>
 
-      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} />
+      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} agency={agency} />
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-xl font-bold">{t("dossier.summaryTitle")}</h2>
@@ -435,7 +435,9 @@ async function KeyFacts({
   awaiting,
   locale,
   resultReady,
+  agency,
 }: {
+  agency: string;
   service: ServiceDefinition;
   dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
   today: string;
@@ -471,6 +473,10 @@ async function KeyFacts({
           <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>
         </div>
       )}
+      <div>
+        <dt className="text-sm text-stone-600">{t("agency")}</dt>
+        <dd className="font-semibold">{agency}</dd>
+      </div>
       <div>
         <dt className="text-sm text-stone-600">{t("result")}</dt>
         <dd className="font-semibold">{pick(service.result, locale)}</dd>
