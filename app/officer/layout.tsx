@@ -4,22 +4,27 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { catalogue } from "@/lib/services/catalogue";
 import { agencyName } from "@/lib/services/agency";
 import { StaffShell } from "@/components/staff/staff-shell";
+import { ownerAgencyName } from "@/lib/corrections/route";
+import { pick } from "@/lib/i18n/localized";
 
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await requireStaff("officer", "/officer");
-  const [t, locale] = await Promise.all([getTranslations("officer"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations("officer"), getTranslations("corrections.officer"), getLocale()]);
   const service = catalogue.find((s) => s.agency.code === officer.agency);
+  const owner = ownerAgencyName(officer.agency);
+  const agency = service ? agencyName(service, officer.commune ?? undefined, locale) : owner && pick(owner, locale);
   return (
     <StaffShell
       title={t("console")}
       homeHref="/officer"
-      who={service ? `${officer.fullName} · ${agencyName(service, undefined, locale)}` : officer.fullName}
+      who={agency ? `${officer.fullName} · ${agency}` : officer.fullName}
       signOutLabel={t("signOut")}
       width="max-w-5xl"
       nav={
         <nav aria-label={t("console")} className="flex gap-3 text-sm">
           <Link href="/officer" className="inline-flex min-h-11 items-center underline">{t("nav.queue")}</Link>
           <Link href="/officer/imports" className="inline-flex min-h-11 items-center underline">{t("nav.imports")}</Link>
+          {owner && <Link href="/officer/corrections" className="inline-flex min-h-11 items-center underline">{tc("nav")}</Link>}
         </nav>
       }
     >

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
@@ -27,12 +28,14 @@ const filtersSchema = z.object({
 
 export default async function OfficerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const officer = await requireStaff("officer", "/officer");
+  // An agency that registers nothing here (the police, a hospital) works on data reported as wrong.
+  if (servicesOfAgency(officer.agency).length === 0) redirect("/officer/corrections");
   const raw = filtersSchema.parse(await searchParams);
   const filters = { service: raw.service || undefined, status: raw.status, commune: raw.commune || undefined };
   const db = await getDb();
   const [rows, communes, t, ts, locale] = await Promise.all([
-    officerQueue(db, officer.agency, filters),
-    communesOfAgency(db, officer.agency),
+    officerQueue(db, officer, filters),
+    communesOfAgency(db, officer),
     getTranslations("officer.queue"),
     getTranslations("status"),
     getLocale(),

@@ -3,6 +3,6 @@ export type DossierFormState =
   | { status: "idle" }
   | { status: "saved" }
   | { status: "invalid"; fieldErrors: Record<string, string>; values: Record<string, string> }
-  | { status: "failed"; message: "conflict" | "notEditable" | "idempotencyMismatch" | "generic"; values?: Record<string, string> };
+  | { status: "failed"; message: "conflict" | "notEditable" | "idempotencyMismatch" | "correctionPending" | "generic"; values?: Record<string, string> };
 
 export const FIELD_PREFIX = "field.";

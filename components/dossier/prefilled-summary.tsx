@@ -8,10 +8,13 @@ export async function PrefilledSummary({
   service,
   prefilled,
   locale,
+  lineExtra,
 }: {
   service: ServiceDefinition;
   prefilled: Record<string, unknown>;
   locale: string;
+  /** What follows a line (its "Báo sai" and the state of a report), when the page offers it. */
+  lineExtra?: (fieldKey: string) => React.ReactNode;
 }) {
   const t = await getTranslations();
   const format = (kind: string, value: unknown): string => {
@@ -25,10 +28,11 @@ export async function PrefilledSummary({
   return (
     <dl className="divide-y divide-stone-200 rounded-xl bg-white ring-1 ring-stone-200">
       {service.prefilled.map((field) => (
-        <div key={field.key} className="px-4 py-3">
+        <div key={field.key} id={`bao-sai-${field.key}`} className="scroll-mt-4 px-4 py-3">
           <dt className="text-sm text-stone-600">{pick(field.label, locale)}</dt>
-          <dd className="font-semibold">{format(field.format, prefilled[field.key])}</dd>
+          <dd className="font-semibold" data-field={field.key}>{format(field.format, prefilled[field.key])}</dd>
           <dd className="text-sm text-stone-600">{t("dossier.source", { source: pick(datasets[field.source].name, locale) })}</dd>
+          {lineExtra?.(field.key)}
         </div>
       ))}
     </dl>

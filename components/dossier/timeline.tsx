@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { communeInSentence } from "@/lib/places/commune";
 import type { TimelineEvent } from "@/lib/db/dossier-queries";
-import { formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { statusSchema } from "@/lib/dossiers/status";
+import { trackingUrl } from "@/lib/delivery/tracking";
 import { StatusIcon } from "@/components/ui/status-badge";
 
 // The title of each non-status event; a new event kind cannot ship without one.
@@ -11,10 +13,18 @@ const eventTitleKey = {
   agreed: "parents.events.agreed",
   objected: "parents.events.objected",
   settled: "parents.events.settled",
+  reported: "corrections.events.reported",
+  corrected: "corrections.events.corrected",
+  correctionRejected: "corrections.events.rejected",
+  collectAt: "collect.event",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
-export async function Timeline({ events }: { events: TimelineEvent[] }) {
-  const t = await getTranslations();
+const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+// A corrected date is stored as the registry keeps it (yyyy-MM-dd) and read as dd/MM/yyyy.
+const shown = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v);
+
+export async function Timeline({ events, fieldLabel }: { events: TimelineEvent[]; fieldLabel?: (key: string) => string | undefined }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
@@ -24,15 +34,31 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
           event.actorKind === "citizen"
             ? t("dossier.by.citizen", { name: event.actorName ?? "" })
             : t(`dossier.by.${event.actorKind}`);
+        const data = event.data ?? {};
+        const field = text(data.field) && fieldLabel?.(text(data.field)!);
+        const trackingNo = text((data.result as Record<string, unknown> | undefined)?.postalTrackingNo);
+        const track = trackingNo && trackingUrl(trackingNo);
         return (
           <li key={event.id} className="mb-5 ml-5">
             <span className="absolute -left-[13px] flex h-6 w-6 items-center justify-center rounded-full bg-white text-stone-700 ring-2 ring-stone-300">
               <StatusIcon status={status.success ? status.data : "prepared"} className="h-4 w-4" />
             </span>
-            <p className="font-semibold">{title}</p>
+            <p className="font-semibold">{title}{field && `: ${field}`}</p>
             <p className="text-sm text-stone-700">
               <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> · {by}
             </p>
+            {event.kind === "corrected" && text(data.to) && <p className="text-sm">{t("corrections.events.newValue", { value: shown(text(data.to)!) })}</p>}
+            {event.kind === "collectAt" && text(data.commune) && <p className="text-sm">{t("collect.centreOf", { commune: communeInSentence(text(data.commune)!, locale) })}</p>}
+            {trackingNo && (
+              <p className="text-sm">
+                {t("collect.tracking")}:{" "}
+                {track ? (
+                  <a href={track} className="inline-flex min-h-11 items-center font-mono text-blue-800 underline" rel="noopener noreferrer" target="_blank">{trackingNo}</a>
+                ) : (
+                  <span className="font-mono">{trackingNo}</span>
+                )}
+              </p>
+            )}
             {event.note && <p className="text-sm">{event.note}</p>}
           </li>
         );

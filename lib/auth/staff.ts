@@ -17,6 +17,8 @@ export interface StaffMember {
   username: string;
   fullName: string;
   agency: string;
+  /** A ward- or commune-level office serves one commune (its queue shows that commune's dossiers). */
+  commune?: string | null;
   role: StaffRole;
 }
 

@@ -19,13 +19,26 @@ interface QueueFilters {
   commune?: string;
 }
 
+/** An officer's desk: the agency, and for a ward- or commune-level office the commune it serves. */
+export interface Desk {
+  agency: string;
+  commune?: string | null;
+}
+
+const deskOf = (desk: string | Desk): Desk => (typeof desk === "string" ? { agency: desk } : desk);
+
 /**
  * What an agency may see at all: its services' dossiers that the citizen has submitted. A `prepared`
  * dossier (or one declined or expired before submission) holds registry data the citizen has not
- * consented to send; every officer query below starts from this.
+ * consented to send; every officer query below starts from this. A commune's office sees the dossiers
+ * of its own commune (a birth is registered where the child lives), read from the dossier's pre-fill.
  */
-function agencyMaySee(services: string[]) {
-  return and(inArray(dossiers.serviceCode, services), isNotNull(dossiers.submittedAt));
+function agencyMaySee(services: string[], desk: Desk) {
+  return and(
+    inArray(dossiers.serviceCode, services),
+    isNotNull(dossiers.submittedAt),
+    desk.commune ? sql`${dossiers.prefilled}->>'commune' = ${desk.commune}` : undefined,
+  );
 }
 
 export function servicesOfAgency(agency: string): string[] {
@@ -33,8 +46,8 @@ export function servicesOfAgency(agency: string): string[] {
 }
 
 /** The agency's open dossiers, the most urgent SLA first. */
-export async function officerQueue(db: Executor, agency: string, filters: QueueFilters) {
-  const services = servicesOfAgency(agency).filter((s) => !filters.service || s === filters.service);
+export async function officerQueue(db: Executor, desk: string | Desk, filters: QueueFilters) {
+  const services = servicesOfAgency(deskOf(desk).agency).filter((s) => !filters.service || s === filters.service);
   if (services.length === 0) return [];
   return db
     .select({
@@ -50,7 +63,7 @@ export async function officerQueue(db: Executor, agency: string, filters: QueueF
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
     .where(
       and(
-        agencyMaySee(services),
+        agencyMaySee(services, deskOf(desk)),
         inArray(dossiers.status, filters.status ? [filters.status] : queueStatuses),
         filters.commune ? eq(citizens.commune, filters.commune) : undefined,
       ),
@@ -58,26 +71,26 @@ export async function officerQueue(db: Executor, agency: string, filters: QueueF
     .orderBy(sql`${dossiers.slaDueDate} ASC NULLS LAST`, asc(dossiers.submittedAt));
 }
 
-export async function communesOfAgency(db: Executor, agency: string): Promise<string[]> {
-  const services = servicesOfAgency(agency);
+export async function communesOfAgency(db: Executor, desk: string | Desk): Promise<string[]> {
+  const services = servicesOfAgency(deskOf(desk).agency);
   if (services.length === 0) return [];
   const rows = await db
     .selectDistinct({ commune: citizens.commune })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
-    .where(agencyMaySee(services))
+    .where(agencyMaySee(services, deskOf(desk)))
     .orderBy(asc(citizens.commune));
   return rows.map((r) => r.commune);
 }
 
 /** A dossier for review, only when the agency may see it: anyone else's code, or an unsubmitted one, finds nothing. */
-export async function findDossierForAgency(db: Executor, agency: string, code: string) {
-  const services = servicesOfAgency(agency);
+export async function findDossierForAgency(db: Executor, desk: string | Desk, code: string) {
+  const services = servicesOfAgency(deskOf(desk).agency);
   if (services.length === 0) return undefined;
   const [row] = await db
     .select({ dossier: dossiers, owner: { fullName: citizens.fullName, commune: citizens.commune, phone: citizens.phone } })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
-    .where(and(eq(dossiers.code, code), agencyMaySee(services)));
+    .where(and(eq(dossiers.code, code), agencyMaySee(services, deskOf(desk))));
   return row;
 }

@@ -193,6 +193,8 @@ export const dossiers = pgTable(
     provisionalCode: text("provisional_code").unique(),
     // A dossier with two parents: the last day the parent who did not submit may object (see docs/parents.md).
     objectionUntil: date("objection_until"),
+    // "Phi địa giới": the commune whose one-stop centre hands over the result, when the citizen chose one.
+    collectAt: text("collect_at"),
     resultAt: timestamp("result_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -225,7 +227,8 @@ export const dossierParties = pgTable(
 );
 
 // status and amended; the other parent's answer to a submission, and the officer settling an objection.
-export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid"] as const;
+// reported / corrected / correctionRejected: a "Báo sai" on a pre-filled line; collectAt: where the result is handed over.
+export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid", "reported", "corrected", "correctionRejected", "collectAt"] as const;
 
 // Append-only: rows are inserted, never updated.
 export const dossierEvents = pgTable(
@@ -262,6 +265,34 @@ export const parentResponses = pgTable("parent_responses", {
   settledBy: text("settled_by"),
   settlement: text("settlement"),
 });
+
+// "Báo sai": a citizen says a pre-filled line is wrong; the agency that owns its dataset accepts (and
+// corrects the registry) or rejects with a reason. At most one open request per dossier and field.
+export const correctionRequests = pgTable(
+  "correction_requests",
+  {
+    id: serial("id").primaryKey(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    fieldKey: text("field_key").notNull(),
+    dataset: text("dataset").notNull(),
+    agency: text("agency").notNull(),
+    // "wait": the dossier cannot be confirmed until settled; "note": it goes on, the officer sees the note.
+    effect: text("effect", { enum: ["wait", "note"] }).notNull(),
+    reason: text("reason").notNull(),
+    reportedValue: text("reported_value"),
+    status: text("status", { enum: ["open", "accepted", "rejected"] }).notNull().default("open"),
+    correctedValue: text("corrected_value"),
+    answer: text("answer"),
+    answeredBy: text("answered_by"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("correction_requests_one_open_key").on(t.dossierId, t.fieldKey).where(sql`status = 'open'`),
+    index("correction_requests_agency_idx").on(t.agency, t.status),
+  ],
+);
 
 // One row per idempotency key: a retried request gets the stored answer instead of acting twice.
 export const idempotencyKeys = pgTable("idempotency_keys", {

@@ -52,6 +52,8 @@ export function issuesByField(error: z.ZodError): Record<string, string> {
 type CitizenActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "not_found" | "idempotency_mismatch" }
+  // A "Báo sai" on a line the catalogue says to wait for is still open (lib/corrections).
+  | { ok: false; error: "correction_pending" }
   // A stale edit says what the other tab or parent did, and when: never a silent drop (issue 16).
   | { ok: false; error: "not_editable"; status: Status; latest?: LatestCitizenChange }
   | { ok: false; error: "conflict"; version: number; latest?: LatestCitizenChange }
@@ -152,6 +154,7 @@ async function apply(
       eventData: { changed },
     });
     if (moved.ok) return { ok: true, status: moved.status, version: moved.version };
+    if (moved.error === "correction_pending") return { ok: false, error: "correction_pending" };
     return refusal(moved.status ?? dossier.status, moved.version ?? dossier.version);
   }
   const [updated] = await tx

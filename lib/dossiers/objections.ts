@@ -169,10 +169,10 @@ type SettleResult =
   | { ok: false; error: "not_found" | "not_allowed" };
 
 /** The officer records how an objection was settled with both parents; approval is then possible. */
-export async function settleObjection(db: Db, officer: { username: string; agency: string }, input: unknown): Promise<SettleResult> {
+export async function settleObjection(db: Db, officer: { username: string; agency: string; commune?: string | null }, input: unknown): Promise<SettleResult> {
   const parsed = settleRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", reason: parsed.error.issues[0]?.message === "tooLong" ? "tooLong" : "required" };
-  const found = (await findDossierForAgency(db, officer.agency, parsed.data.dossierCode))?.dossier;
+  const found = (await findDossierForAgency(db, officer, parsed.data.dossierCode))?.dossier;
   if (!found) return { ok: false, error: "not_found" };
   return db.transaction(async (tx) => {
     await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, found.id)).for("update");

@@ -52,14 +52,14 @@ type OfficerActionResult =
  */
 export async function performOfficerAction(
   db: Db,
-  officer: { username: string; agency: string },
+  officer: { username: string; agency: string; commune?: string | null },
   input: unknown,
   opts: { origin: string; today?: string },
 ): Promise<OfficerActionResult> {
   const parsed = officerActionRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const req = parsed.data;
-  const dossier = (await findDossierForAgency(db, officer.agency, req.dossierCode))?.dossier;
+  const dossier = (await findDossierForAgency(db, officer, req.dossierCode))?.dossier;
   if (!dossier || !findService(dossier.serviceCode)) return { ok: false, error: "not_found" };
   const to = officerActionTarget[req.action];
   if (!canTransition(statusSchema.parse(dossier.status), to, "officer")) return { ok: false, error: "not_allowed" };

@@ -31,7 +31,8 @@ export type Effect =
 /** What must hold before a status is entered, checked by transition() with the row locked. */
 export type Precondition =
   | "feePaid" // the service's fee, if any, is paid
-  | "parentsSettled"; // the other parent's window has closed or been answered, and no objection is open
+  | "parentsSettled" // the other parent's window has closed or been answered, and no objection is open
+  | "correctionsSettled"; // no "Báo sai" that the catalogue says to wait for is still open
 
 interface StatusRule {
   /** The statuses this one may be entered from; `prepared` is only ever created by the engine. */
@@ -48,7 +49,7 @@ interface StatusRule {
 /** The dossier lifecycle (SPEC §4) as one table: who may move a dossier where, and what follows. */
 export const lifecycle: Record<Status, StatusRule> = {
   prepared: { from: [], by: ["engine"], effects: [] },
-  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"], notifyOtherParents: true },
+  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"], requires: ["correctionsSettled"], notifyOtherParents: true },
   declined: { from: ["prepared"], by: ["citizen"], effects: [] },
   expired: { from: ["prepared", "needs_info"], by: ["engine"], effects: [] },
   received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], requires: ["feePaid"], sms: "received" },

@@ -9,6 +9,7 @@ import { addWorkingDays } from "../calendar/working-days";
 import * as clock from "../clock";
 import { issueResult } from "./results";
 import { paidPaymentOf } from "../payments/orders";
+import { waitingCorrection } from "../corrections/requests";
 import { approvalHold, notifyOtherParents, objectionUntilFor, type ApprovalHold } from "./objections";
 import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Precondition, type Status } from "./status";
 
@@ -28,7 +29,7 @@ export interface TransitionRequest {
 
 export type TransitionResult =
   | { ok: true; from: Status; status: Status; version: number; eventId: number }
-  | { ok: false; error: "not_found" | "conflict" | "not_allowed" | "not_paid"; version?: number; status?: Status }
+  | { ok: false; error: "not_found" | "conflict" | "not_allowed" | "not_paid" | "correction_pending"; version?: number; status?: Status }
   | { ok: false; error: "held"; hold: ApprovalHold; version: number; status: Status };
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -80,7 +81,7 @@ async function refusal(
   tx: Tx,
   dossier: DossierRow,
   today: string,
-): Promise<{ error: "not_paid" } | { error: "held"; hold: ApprovalHold } | undefined> {
+): Promise<{ error: "not_paid" | "correction_pending" } | { error: "held"; hold: ApprovalHold } | undefined> {
   switch (precondition) {
     case "feePaid":
       return getService(dossier.serviceCode).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) ? undefined : { error: "not_paid" };
@@ -88,6 +89,8 @@ async function refusal(
       const hold = await approvalHold(tx, dossier, today);
       return hold ? { error: "held", hold } : undefined;
     }
+    case "correctionsSettled":
+      return (await waitingCorrection(tx, dossier.id)) ? { error: "correction_pending" } : undefined;
   }
 }
 

@@ -26,6 +26,9 @@ export const demoPersonas = {
   giang: "048095000006",
   hai: "048088000007",
   giangDaughter: "048320000008",
+  // A young family in a rural commune: their births go to Xã Hòa Vang's civil-status desk, not Hải Châu's.
+  long: "048091000041",
+  mai: "048194000042",
 } as const;
 
 // Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
@@ -73,6 +76,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     ...emHousehold.map(([id, fullName, age, sex]) =>
       person(id, fullName, `${year - age}-06-01`, sex, null, { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
     ),
+    person(p.long, "Trần Văn Long", "1991-08-19", "male", "0905000041", { addressLine: "Thôn La Châu", commune: "Xã Hòa Vang", hometown: "Xã Hòa Vang, Thành phố Đà Nẵng" }),
+    person(p.mai, "Phan Thị Mai", "1994-03-02", "female", "0905000042", { addressLine: "Thôn La Châu", commune: "Xã Hòa Vang", hometown: "Phường Hội An, Thành phố Đà Nẵng" }),
   ]);
   await db.insert(familyRelations).values([
     { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
@@ -80,6 +85,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     { citizenId: p.giang, relativeId: p.giangDaughter, relation: "child" },
     { citizenId: p.giangDaughter, relativeId: p.giang, relation: "parent" },
     ...emHousehold.map(([id], i) => ({ citizenId: p.em, relativeId: id, relation: i === 0 ? ("spouse" as const) : ("child" as const) })),
+    { citizenId: p.long, relativeId: p.mai, relation: "spouse" },
+    { citizenId: p.mai, relativeId: p.long, relation: "spouse" },
   ]);
   await db.insert(birthNotices).values({
     certificateNo: `GCS-${year}-048-0012345`,
@@ -155,13 +162,16 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
   ]);
   await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
   await db.insert(officers).values(
-    demoStaff.map(([username, fullName, agency]) => ({ username, fullName, agency, passwordHash: passcodeHash })),
+    demoStaff.map(([username, fullName, agency, commune]) => ({ username, fullName, agency, commune, passwordHash: passcodeHash })),
   );
 }
 
-/** Officer accounts of SPEC §5 (agency = the catalogue's agency code) and the city operations centre. */
-const demoStaff: [username: string, fullName: string, agency: string][] = [
-  ["hotich", "Trần Văn Hộ", "hotich"],
+/**
+ * Officer accounts of SPEC §5 (agency = the catalogue's agency code, or a dataset's owner for "Báo sai"
+ * requests) and the city operations centre; a ward- or commune-level desk names its commune.
+ */
+const demoStaff: [username: string, fullName: string, agency: string, commune?: string][] = [
+  ["hotich", "Trần Văn Hộ", "hotich", HAI_CHAU],
   ["yte", "Nguyễn Thị Yến", "yte"],
   ["dulich", "Lê Văn Du", "dulich"],
   ["thuy", "Phan Thị Thủy", "thuy"],
@@ -170,4 +180,8 @@ const demoStaff: [username: string, fullName: string, agency: string][] = [
   ["giaoduc", "Đỗ Văn Giáo", "giaoduc"],
   ["xaydung", "Ngô Thị Dựng", "xaydung"],
   ["ioc", "Trung tâm IOC Đà Nẵng", "ioc"],
+  ["hotich.hoavang", "Lê Thị Tịch", "hotich", "Xã Hòa Vang"],
+  ["congan", "Nguyễn Văn Công", "congan"],
+  ["benhvien", "Trần Thị Viện", "benhvien"],
+  ["datdai", "Phạm Văn Đạt", "datdai"],
 ];

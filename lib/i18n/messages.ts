@@ -15,11 +15,15 @@ import viPayment from "@/messages/vi/payment.json";
 import enPayment from "@/messages/en/payment.json";
 import viParents from "@/messages/vi/parents.json";
 import enParents from "@/messages/en/parents.json";
+import viCorrections from "@/messages/vi/corrections.json";
+import enCorrections from "@/messages/en/corrections.json";
+import viCollect from "@/messages/vi/collect.json";
+import enCollect from "@/messages/en/collect.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents, corrections: viCorrections, collect: viCollect },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents, corrections: enCorrections, collect: enCollect },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {

@@ -3,7 +3,7 @@ import { serviceDefinition, type ServiceDefinition } from "./definition";
 
 const L = (vi: string, en: string) => ({ vi, en });
 
-const holderName = { key: "holderName", label: L("Người được cấp", "Holder"), source: "population" } as const;
+const holderName = { key: "holderName", label: L("Người được cấp", "Holder"), source: "population", ifWrong: "wait" } as const;
 
 const address = (key: string, prefillFrom: string) =>
   ({
@@ -24,7 +24,8 @@ const catalogueData = [
       "Birth registration, permanent residence and health insurance for the child",
     ),
     shortName: L("Đăng ký khai sinh cho bé", "Register your baby's birth"),
-    agency: { code: "hotich", name: L("Tư pháp – Hộ tịch, UBND phường Hải Châu", "Civil status, Hải Châu ward") },
+    // The ward or commune of the child's residence registers the birth (Luật Hộ tịch, Điều 13).
+    agency: { code: "hotich", name: L("Tư pháp – Hộ tịch, UBND {commune}", "Civil status, {commune}") },
     legalBasis: "Luật Hộ tịch 2014, Điều 15; Nghị định 63/2024/NĐ-CP",
     trigger: { kind: "event", source: "birth-notices", windowDays: 60 },
     reason: L(
@@ -36,11 +37,11 @@ const catalogueData = [
       "The birth registration, residence entry and health-insurance card are filled in. You only need to name your baby.",
     ),
     prefilled: [
-      { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "birth-notices", format: "date" },
+      { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "birth-notices", format: "date", ifWrong: "wait" },
       { key: "childSex", label: L("Giới tính", "Sex"), source: "birth-notices", format: "sex" },
       { key: "birthPlace", label: L("Nơi sinh", "Place of birth"), source: "birth-notices" },
-      { key: "motherName", label: L("Họ tên mẹ", "Mother"), source: "population" },
-      { key: "fatherName", label: L("Họ tên cha", "Father"), source: "population" },
+      { key: "motherName", label: L("Họ tên mẹ", "Mother"), source: "population", ifWrong: "wait" },
+      { key: "fatherName", label: L("Họ tên cha", "Father"), source: "population", ifWrong: "wait" },
       { key: "nationality", label: L("Quốc tịch", "Nationality"), source: "population" },
       { key: "ethnicity", label: L("Dân tộc", "Ethnicity"), source: "population" },
       { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
@@ -257,7 +258,7 @@ const catalogueData = [
       "Your health-insurance cards, electricity support and tuition exemption are filled in.",
     ),
     prefilled: [
-      { key: "headName", label: L("Chủ hộ", "Head of household"), source: "population" },
+      { key: "headName", label: L("Chủ hộ", "Head of household"), source: "population", ifWrong: "wait" },
       { key: "category", label: L("Loại hộ", "Category"), source: "poor-households", format: "category" },
       { key: "members", label: L("Số nhân khẩu", "Household members"), source: "poor-households" },
       { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
@@ -344,8 +345,8 @@ const catalogueData = [
     ),
     prepared: L("Hồ sơ nhập học lớp 1 đã được điền sẵn. Bạn chỉ cần chọn trường.", "The enrollment is filled in. Just choose a school."),
     prefilled: [
-      { key: "childName", label: L("Họ tên học sinh", "Pupil"), source: "population" },
-      { key: "childBirthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date" },
+      { key: "childName", label: L("Họ tên học sinh", "Pupil"), source: "population", ifWrong: "wait" },
+      { key: "childBirthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date", ifWrong: "wait" },
       { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" },
     ],
     citizenFields: [

@@ -27,6 +27,9 @@ const prefilledField = z.object({
   label: localized,
   source: z.enum(datasetCodes),
   format: z.enum(["text", "date", "sex", "category"]).default("text"),
+  // A "Báo sai" on this line: "wait" holds the confirmation until the owning agency answers (a wrong
+  // name would be printed on the result); "note" lets the citizen go on, and the officer sees the note.
+  ifWrong: z.enum(["wait", "note"]).default("note"),
 });
 
 // A choice elsewhere that makes this field asked and required (bank details for a bank transfer).

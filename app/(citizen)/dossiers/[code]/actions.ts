@@ -15,6 +15,8 @@ import { clientIp } from "@/lib/oidc/client-ip";
 import { paymentConfig } from "@/lib/payments/config";
 import { startPayment } from "@/lib/payments/orders";
 import { respondAsOtherParent } from "@/lib/dossiers/objections";
+import { reportWrongLine } from "@/lib/corrections/requests";
+import { chooseCollectCentre } from "@/lib/delivery/collect";
 
 function fieldValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -58,6 +60,8 @@ export async function saveDossier(_prev: DossierFormState, form: FormData): Prom
       return { status: "failed", message: "notEditable" };
     case "idempotency_mismatch":
       return { status: "failed", message: "idempotencyMismatch", values };
+    case "correction_pending":
+      return { status: "failed", message: "correctionPending", values };
     case "not_found":
       // Same answer as a missing dossier: nothing about someone else's dossier is revealed.
       redirect(path);
@@ -120,4 +124,26 @@ export async function answerAsParent(form: FormData) {
   revalidatePath("/", "layout");
   const outcome = result.ok ? "sent" : result.error === "invalid" ? (result.reason === "tooLong" ? "reasonTooLong" : "reasonRequired") : "failed";
   redirect(`/dossiers/${encodeURIComponent(code)}?parent=${outcome}#y-kien`);
+}
+
+/** "Báo sai" on a pre-filled line: a correction request to the agency that owns the data. */
+export async function reportWrong(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const field = String(form.get("field") ?? "");
+  const result = await reportWrongLine(await getDb(), citizenId, { dossierCode: code, field, reason: form.get("reason") ?? "" });
+  revalidatePath(`/dossiers/${code}`);
+  const outcome = result.ok ? "sent" : result.error === "invalid" ? result.reason : "failed";
+  redirect(`/dossiers/${encodeURIComponent(code)}?report=${outcome}&field=${encodeURIComponent(field)}#bao-sai-${encodeURIComponent(field)}`);
+}
+
+/** "Phi địa giới": the one-stop centre where the citizen will collect the result. */
+export async function chooseCentre(form: FormData) {
+  const citizenId = await currentCitizenId();
+  if (!citizenId) redirect("/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const result = await chooseCollectCentre(await getDb(), citizenId, { dossierCode: code, commune: form.get("commune") });
+  revalidatePath("/", "layout");
+  redirect(`/dossiers/${encodeURIComponent(code)}?collect=${result.ok ? "saved" : "failed"}#noi-nhan`);
 }

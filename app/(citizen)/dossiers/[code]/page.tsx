@@ -21,7 +21,12 @@ import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
 import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
-import { answerAsParent, declineService, payFee, rateService, saveDossier } from "./actions";
+import { answerAsParent, chooseCentre, declineService, payFee, rateService, reportWrong, saveDossier } from "./actions";
+import { correctionsOf, mayReport, type CorrectionRequest } from "@/lib/corrections/requests";
+import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
+import { ReportWrong } from "@/components/dossier/report-wrong";
+import { CollectCentre } from "@/components/dossier/collect-centre";
+import { collectCentre, mayChooseCentre } from "@/lib/delivery/collect";
 import { FeePanel } from "@/components/dossier/fee-panel";
 import { isPayable, latestPaymentOf } from "@/lib/payments/orders";
 import { paymentConfig } from "@/lib/payments/config";
@@ -42,6 +47,11 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ code: dossierCodeSchema });
 const parentFeedback = z.enum(["sent", "reasonRequired", "reasonTooLong", "failed"]).optional().catch(undefined);
+const reportFeedback = z.object({
+  report: z.enum(["sent", "reasonRequired", "reasonTooLong", "failed"]).optional().catch(undefined),
+  field: z.string().max(40).optional().catch(undefined),
+  collect: z.enum(["saved", "failed"]).optional().catch(undefined),
+});
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -73,6 +83,13 @@ export default async function DossierPage(props: Props) {
   const paymentNotice = search.payment === "paid" || search.payment === "unavailable" ? search.payment : undefined;
   const review = await parentReviewOf(await getDb(), dossier);
   const childName = typeof dossier.citizenData.childName === "string" ? dossier.citizenData.childName : null;
+  const corrections = await correctionsOf(await getDb(), dossier.id);
+  const latestReport = new Map<string, CorrectionRequest>();
+  for (const c of corrections) if (!latestReport.has(c.fieldKey)) latestReport.set(c.fieldKey, c);
+  const waiting = corrections.find((c) => c.status === "open" && c.effect === "wait");
+  const waitingRoute = waiting && correctionRoute(service, waiting.fieldKey);
+  const reported = reportFeedback.parse(search);
+  const ownCommune = communeOf(dossier.prefilled);
 
   return (
     <OfflineQueryProvider>
@@ -189,13 +206,49 @@ export default async function DossierPage(props: Props) {
         )}
       </section>
 
-      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} />
+      <KeyFacts service={service} dossier={dossier} today={today} awaiting={awaiting} locale={locale} resultReady={Boolean(dossier.result)} agency={agency} />
 
       <section aria-labelledby="summary" className="space-y-2">
         <h2 id="summary" className="text-xl font-bold">{t("dossier.summaryTitle")}</h2>
         <p className="text-stone-700">{t("dossier.summaryLead")}</p>
-        <PrefilledSummary service={service} prefilled={dossier.prefilled} locale={locale} />
+        <PrefilledSummary
+          service={service}
+          prefilled={dossier.prefilled}
+          locale={locale}
+          lineExtra={(key) => {
+            const route = correctionRoute(service, key);
+            return route ? (
+              <ReportWrong
+                dossierCode={dossier.code}
+                route={route}
+                latest={latestReport.get(key)}
+                canReport={mayReport(dossier.status)}
+                feedback={reported.field === key ? reported.report : undefined}
+                action={reportWrong}
+              />
+            ) : null;
+          }}
+        />
       </section>
+
+      {awaiting && waitingRoute && (
+        <section role="alert" aria-labelledby="waiting-correction" className="rounded-xl border-l-4 border-orange-600 bg-orange-50 p-4">
+          <h2 id="waiting-correction" className="font-bold">{t("corrections.blockedTitle")}</h2>
+          <p className="mt-1">
+            {t("corrections.blocked", { label: pick(waitingRoute.label, locale), agency: pick(ownerAgencyName(waitingRoute.agency) ?? { vi: "", en: "" }, locale) })}
+          </p>
+        </section>
+      )}
+
+      {service.delivery.includes("centre") && (mayChooseCentre(service, dossier.status) || dossier.collectAt) && (
+        <CollectCentre
+          dossierCode={dossier.code}
+          centre={collectCentre(dossier, ownCommune)}
+          canChoose={mayChooseCentre(service, dossier.status)}
+          feedback={reported.collect}
+          action={chooseCentre}
+        />
+      )}
 
       {awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
 
@@ -252,6 +305,7 @@ export default async function DossierPage(props: Props) {
               conflict: t("dossier.conflict"),
               notEditable: t("dossier.notEditable"),
               idempotencyMismatch: t("dossier.idempotencyMismatch"),
+              correctionPending: t("corrections.blockedTitle"),
               generic: t("errors.generic"),
             },
             errors: Object.fromEntries(errorKeys.map((k) => [k, t(`errors.${k}`)])),
@@ -278,7 +332,7 @@ export default async function DossierPage(props: Props) {
 
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-xl font-bold">{t("dossier.timeline")}</h2>
-        <Timeline events={events} />
+        <Timeline events={events} fieldLabel={(key) => lineLabel(service, key, locale)} />
       </section>
 
       <section aria-labelledby="data-used" className="space-y-2">
@@ -288,6 +342,11 @@ export default async function DossierPage(props: Props) {
     </article>
     </OfflineQueryProvider>
   );
+}
+
+function lineLabel(service: ServiceDefinition, key: string, locale: string): string | undefined {
+  const field = service.prefilled.find((f) => f.key === key);
+  return field && pick(field.label, locale);
 }
 
 const errorKeys = [
@@ -376,7 +435,9 @@ async function KeyFacts({
   awaiting,
   locale,
   resultReady,
+  agency,
 }: {
+  agency: string;
   service: ServiceDefinition;
   dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
   today: string;
@@ -412,6 +473,10 @@ async function KeyFacts({
           <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>
         </div>
       )}
+      <div>
+        <dt className="text-sm text-stone-600">{t("agency")}</dt>
+        <dd className="font-semibold">{agency}</dd>
+      </div>
       <div>
         <dt className="text-sm text-stone-600">{t("result")}</dt>
         <dd className="font-semibold">{pick(service.result, locale)}</dd>

@@ -22,6 +22,11 @@ import { Timeline } from "@/components/dossier/timeline";
 import { actOnDossier, settleParents } from "./actions";
 import { parentReviewOf, type ParentReview } from "@/lib/dossiers/objections";
 import { ResultFields } from "@/components/dossier/result-fields";
+import { correctionsOf, type CorrectionRequest } from "@/lib/corrections/requests";
+import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
+import { collectCentre } from "@/lib/delivery/collect";
+import { communeInSentence } from "@/lib/places/commune";
+import type { ServiceDefinition } from "@/lib/services/definition";
 
 export const dynamic = "force-dynamic";
 
@@ -42,13 +47,14 @@ export default async function OfficerReviewPage(props: Props) {
   if (!parsed.success) notFound();
   const officer = await requireStaff("officer", `/officer/dossiers/${parsed.data.code}`);
   const db = await getDb();
-  const row = await findDossierForAgency(db, officer.agency, parsed.data.code);
+  const row = await findDossierForAgency(db, officer, parsed.data.code);
   const service = row && findService(row.dossier.serviceCode);
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);
-  const [events, payment, review, t, tc, locale, query] = await Promise.all([
+  const [events, corrections, payment, review, t, tc, locale, query] = await Promise.all([
     eventsOf(db, dossier.id),
+    correctionsOf(db, dossier.id),
     service.feeVnd > 0 ? paidPaymentOf(db, dossier.id) : undefined,
     parentReviewOf(db, dossier),
     getTranslations("officer"),
@@ -77,6 +83,7 @@ export default async function OfficerReviewPage(props: Props) {
     }
     return String(value);
   };
+  const centre = collectCentre(dossier, commune);
   const available = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));
 
   return (
@@ -105,6 +112,12 @@ export default async function OfficerReviewPage(props: Props) {
             <dd className={`font-semibold ${payment ? "text-emerald-800" : "text-orange-800"}`} data-testid="fee-state">
               {payment?.paidAt ? t("review.feePaid", { receiptNo: payment.receiptNo ?? "", at: formatDateTime(payment.paidAt) }) : t("review.feeUnpaid")}
             </dd>
+          </div>
+        )}
+        {centre && (
+          <div>
+            <dt className="text-sm text-stone-600">{tc("collect.officer")}</dt>
+            <dd className="font-semibold" data-testid="collect-centre">{tc("collect.centreOf", { commune: communeInSentence(centre, locale) })}</dd>
           </div>
         )}
         <div><dt className="text-sm text-stone-600">{t("queue.due")}</dt><dd className="font-semibold">{dossier.slaDueDate ? formatDate(dossier.slaDueDate) : t("queue.noDue")}</dd></div>
@@ -143,6 +156,8 @@ export default async function OfficerReviewPage(props: Props) {
         </section>
       )}
 
+      {corrections.length > 0 && <ReportedLines service={service} corrections={corrections} locale={locale} />}
+
       {review && <ParentsSection review={review} dossierCode={dossier.code} />}
 
       {available.length > 0 && (
@@ -179,7 +194,7 @@ export default async function OfficerReviewPage(props: Props) {
 
       <section aria-labelledby="history" className="space-y-3">
         <h2 id="history" className="text-xl font-bold">{t("review.history")}</h2>
-        <Timeline events={events} />
+        <Timeline events={events} fieldLabel={(key) => { const f = service.prefilled.find((p) => p.key === key); return f && pick(f.label, locale); }} />
       </section>
     </article>
   );
@@ -231,6 +246,32 @@ async function ParentsSection({ review, dossierCode }: { review: ParentReview; d
           <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-4 font-semibold text-white">{t("officer.settleButton")}</button>
         </form>
       )}
+    </section>
+  );
+}
+
+/** Lines the citizen reported as wrong: what the registering officer must know before deciding (a note, or a settled correction). */
+async function ReportedLines({ service, corrections, locale }: { service: ServiceDefinition; corrections: CorrectionRequest[]; locale: string }) {
+  const t = await getTranslations("corrections.officer");
+  return (
+    <section aria-labelledby="reported" className="space-y-2 rounded-xl border-2 border-orange-600 bg-orange-50 p-4">
+      <h2 id="reported" className="text-xl font-bold">{t("review")}</h2>
+      <ul className="space-y-1">
+        {corrections.map((c) => {
+          const route = correctionRoute(service, c.fieldKey);
+          if (!route) return null;
+          const vars = { label: pick(route.label, locale), agency: pick(ownerAgencyName(route.agency) ?? { vi: c.agency, en: c.agency }, locale) };
+          return (
+            <li key={c.id} data-report={c.status}>
+              {c.status === "open"
+                ? t("reviewOpen", { ...vars, reason: c.reason })
+                : c.status === "accepted"
+                  ? t("reviewAccepted", { ...vars, value: route.format === "date" && c.correctedValue ? formatDate(c.correctedValue) : (c.correctedValue ?? "") })
+                  : t("reviewRejected", { ...vars, answer: c.answer ?? "" })}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

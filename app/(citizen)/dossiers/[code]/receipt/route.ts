@@ -11,6 +11,8 @@ import { pick } from "@/lib/i18n/localized";
 import { formatVnd } from "@/lib/money";
 import { formatDateTime } from "@/lib/dates";
 import { receiptHtml } from "@/lib/payments/receipt-html";
+import { agencyName } from "@/lib/services/agency";
+import { communeOf } from "@/lib/places/commune";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +38,7 @@ export async function GET(_request: Request, context: { params: Promise<{ code: 
       [t("payer"), payer?.fullName ?? ""],
       [t("service"), pick(service.name, locale)],
       [t("dossier"), dossier.code],
-      [t("agency"), pick(service.agency.name, locale)],
+      [t("agency"), agencyName(service, communeOf(dossier.prefilled), locale)],
       [t("amount"), formatVnd(payment.amountVnd, locale)],
       [t("paidAt"), formatDateTime(payment.paidAt)],
       [t("gatewayTxn"), payment.gatewayTxnNo ?? ""],

@@ -13,7 +13,8 @@ import { qrSvg } from "@/lib/privacy/qr";
 import { ResultFields } from "@/components/dossier/result-fields";
 import { ResultActions } from "@/components/dossier/result-actions";
 import { agencyName } from "@/lib/services/agency";
-import { communeOf } from "@/lib/places/commune";
+import { communeInSentence, communeOf } from "@/lib/places/commune";
+import { collectCentre } from "@/lib/delivery/collect";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,8 @@ export default async function ResultDocumentPage({
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier?.result || !dossier.verifyCode || !service) notFound();
-  const [owner, t, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getLocale()]);
+  const [owner, t, tc, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getTranslations("collect"), getLocale()]);
+  const centre = collectCentre(dossier, communeOf(dossier.prefilled));
   const verifyUrl = `${env().APP_ORIGIN}/verify/${dossier.verifyCode}`;
   const qr = await qrSvg(verifyUrl);
   return (
@@ -50,6 +52,12 @@ export default async function ResultDocumentPage({
           <dd className="font-semibold">{service.issues === "birth-package" ? String(dossier.citizenData.childName ?? "") : owner?.fullName}</dd>
         </div>
         <ResultFields result={dossier.result} />
+        {centre && (
+          <div>
+            <dt className="text-sm text-stone-600">{tc("officer")}</dt>
+            <dd className="font-semibold">{tc("centreOf", { commune: communeInSentence(centre, locale) })}</dd>
+          </div>
+        )}
         <div>
           <dt className="text-sm text-stone-600">{t("issuedOn")}</dt>
           <dd className="font-semibold">{dossier.resultAt ? formatDate(dossier.resultAt) : "—"}</dd>

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 const noStore = { "Cache-Control": "no-store" };
 
 
-const statusOf = { not_found: 404, not_editable: 409, conflict: 409, invalid: 422, idempotency_mismatch: 422 } as const;
+const statusOf = { not_found: 404, not_editable: 409, conflict: 409, invalid: 422, idempotency_mismatch: 422, correction_pending: 409 } as const;
 
 /**
  * Confirm or amend by JSON: the route offline replays go to. Unlike a server action, its address does

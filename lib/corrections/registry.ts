@@ -1,0 +1,104 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Tx } from "../db/client";
+import type { DatasetCode } from "../gov/datasets";
+
+interface DossierRef {
+  id: string;
+  ownerId: string;
+  subjectKey: string;
+  triggerPeriod: string;
+  prefilled: Record<string, unknown>;
+}
+
+/** One registry row's column(s) to set, and the dossier columns that name the row (its subject key). */
+interface Write {
+  table: string;
+  set: Record<string, unknown>;
+  where: SQL;
+  /** When the corrected column is part of the dossier's trigger key, the dossier follows it. */
+  dossier?: { subjectKey?: string; triggerPeriod?: string };
+}
+
+const licenceColumns: Record<string, string> = { licenceNumber: "number", scope: "scope", expiresOn: "expires_on", subject: "subject" };
+
+/** The registry row behind a pre-filled line, or undefined when the registry holds no such column (nationality). */
+function writeFor(dossier: DossierRef, dataset: DatasetCode, field: string, value: string): Write | undefined {
+  const [, ...rest] = dossier.subjectKey.split(":");
+  const certificateNo = String(dossier.prefilled.certificateNo ?? "");
+  switch (dataset) {
+    case "population": {
+      const person =
+        field === "fatherName" ? sql`(SELECT father_id FROM birth_notices WHERE certificate_no = ${certificateNo})`
+        : field === "motherName" ? sql`(SELECT mother_id FROM birth_notices WHERE certificate_no = ${certificateNo})`
+        : field.startsWith("child") ? sql`${rest.join(":")}`
+        : sql`${dossier.ownerId}`;
+      const where = sql`id = ${person}`;
+      if (field.endsWith("Name")) return { table: "citizens", set: { full_name: value }, where };
+      if (field.endsWith("BirthDate")) return { table: "citizens", set: { birth_date: value }, where };
+      if (field === "ethnicity") return { table: "citizens", set: { ethnicity: value }, where };
+      if (field === "residence") {
+        const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
+        const [province, commune] = [parts.at(-1), parts.at(-2)];
+        return { table: "citizens", set: { address_line: parts.slice(0, -2).join(", "), commune, province }, where };
+      }
+      return undefined;
+    }
+    case "birth-notices": {
+      const column = ({ birthDate: "birth_date", childSex: "sex", birthPlace: "hospital" } as Record<string, string>)[field];
+      return column ? { table: "birth_notices", set: { [column]: value }, where: sql`certificate_no = ${certificateNo}` } : undefined;
+    }
+    case "medical-licences":
+    case "tour-guide-cards":
+    case "veterinary-certs":
+    case "transport-badges": {
+      const [kind, number] = [rest[0] ?? "", rest.slice(1).join(":")];
+      const column = licenceColumns[field];
+      if (!column) return undefined;
+      return {
+        table: "licences",
+        set: { [column]: value },
+        where: sql`kind = ${kind} AND number = ${number}`,
+        dossier: field === "licenceNumber" ? { subjectKey: `licence:${kind}:${value}` } : field === "expiresOn" ? { triggerPeriod: value } : undefined,
+      };
+    }
+    case "poor-households": {
+      const column = ({ category: "category", members: "members" } as Record<string, string>)[field];
+      const where = sql`list_name = 'poor-households' AND household_head_id = ${rest.join(":")} AND year = ${Number(dossier.triggerPeriod)}`;
+      return column ? { table: "social_protection_list", set: { [column]: column === "members" ? Number(value) : value }, where } : undefined;
+    }
+    case "land-records": {
+      const column = ({ parcel: "parcel", address: "address" } as Record<string, string>)[field];
+      const where = sql`parcel = ${rest.join(":")}`;
+      return column ? { table: "construction_intents", set: { [column]: value }, where, dossier: column === "parcel" ? { subjectKey: `parcel:${value}` } : undefined } : undefined;
+    }
+    case "schools":
+      return undefined;
+  }
+}
+
+/**
+ * Corrects the line at its source registry and in the dossier's pre-fill (and its reason text, which
+ * quotes some lines). Returns whether a registry row was changed: a line the registry does not hold
+ * (nationality) is corrected in the dossier only.
+ */
+export async function correctAtSource(tx: Tx, dossier: DossierRef, dataset: DatasetCode, field: string, value: string): Promise<boolean> {
+  const write = writeFor(dossier, dataset, field, value);
+  let changed = false;
+  if (write) {
+    const assignments = sql.join(
+      Object.entries(write.set).map(([column, v]) => sql`${sql.identifier(column)} = ${v}`),
+      sql`, `,
+    );
+    changed = (await queryRows(tx, sql`UPDATE ${sql.identifier(write.table)} SET ${assignments} WHERE ${write.where} RETURNING 1 AS one`)).length > 0;
+  }
+  const patch: Record<string, unknown> = { [field]: value };
+  if (field === "residence" && write?.set.commune) patch.commune = write.set.commune;
+  await tx.execute(sql`
+    UPDATE dossiers SET
+      prefilled = prefilled || ${JSON.stringify(patch)}::jsonb,
+      reason = CASE WHEN reason ? ${field} THEN reason || ${JSON.stringify({ [field]: value })}::jsonb ELSE reason END,
+      subject_key = coalesce(${write?.dossier?.subjectKey ?? null}, subject_key),
+      trigger_period = coalesce(${write?.dossier?.triggerPeriod ?? null}, trigger_period)
+    WHERE id = ${dossier.id}`);
+  return changed;
+}
