@@ -170,4 +170,13 @@ const demoStaff: [username: string, fullName: string, agency: string][] = [
   ["giaoduc", "Đỗ Văn Giáo", "giaoduc"],
   ["xaydung", "Ngô Thị Dựng", "xaydung"],
   ["ioc", "Trung tâm IOC Đà Nẵng", "ioc"],
+  // The Public Administration Service Centre approves the catalogue; the agencies of the 19 proposed services.
+  ["trungtam", "Trung tâm Phục vụ hành chính công", "trungtam"],
+  ["congan", "Trần Công An", "congan"],
+  ["quansu", "Lê Quân Sự", "quansu"],
+  ["bhxh", "Nguyễn Bảo Xã", "bhxh"],
+  ["csgt", "Phạm Giao Thông", "csgt"],
+  ["attp", "Võ Thực Phẩm", "attp"],
+  ["xnc", "Đinh Xuất Cảnh", "xnc"],
+  ["nongnghiep", "Hà Thủy Sản", "nongnghiep"],
 ];
