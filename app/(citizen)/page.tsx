@@ -19,8 +19,8 @@ export async function generateMetadata() {
 export default async function ForYouPage() {
   const citizenId = await requireCitizen("/");
   const [home, t, locale] = await Promise.all([homeFor(await getDb(), citizenId), getTranslations("home"), getLocale()]);
-  const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
-  const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode));
+  const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode, d.serviceVersion));
+  const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode, d.serviceVersion));
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -35,7 +35,7 @@ export default async function ForYouPage() {
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
-              <DossierCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+              <DossierCard dossier={d} service={findService(d.serviceCode, d.serviceVersion)!} locale={locale} />
             </li>
           ))}
         </ul>
@@ -47,7 +47,7 @@ export default async function ForYouPage() {
           <ul className="mt-3 space-y-3">
             {processing.map((d) => (
               <li key={d.id}>
-                <ProcessingCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+                <ProcessingCard dossier={d} service={findService(d.serviceCode, d.serviceVersion)!} locale={locale} />
               </li>
             ))}
           </ul>

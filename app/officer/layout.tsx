@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { catalogue } from "@/lib/services/catalogue";
+import { liveCatalogue } from "@/lib/services/catalogue";
 import { agencyName } from "@/lib/services/agency";
 import { StaffShell } from "@/components/staff/staff-shell";
 
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await requireStaff("officer", "/officer");
   const [t, locale] = await Promise.all([getTranslations("officer"), getLocale()]);
-  const service = catalogue.find((s) => s.agency.code === officer.agency);
+  const service = liveCatalogue().find((s) => s.agency.code === officer.agency);
   return (
     <StaffShell
       title={t("console")}

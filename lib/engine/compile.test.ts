@@ -116,7 +116,7 @@ describe.each(await testDatabaseKinds())("the 27 services on $name", ({ open }) 
       dueBetween(getService("citizen-id-renewal"), { today: TODAY, from: TODAY, to: "2030-12-31" }, { people: [demoPersonas.an] }),
     );
     expect(later.map((r) => [r.subject_id, String(r.prepare_on).slice(0, 10)])).toEqual([[demoPersonas.an, "2030-03-13"]]);
-    const [{ n }] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM citizens WHERE id = ${demoPersonas.an}`);
-    expect(n).toBe(1);
+    const [row] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM citizens WHERE id = ${demoPersonas.an}`);
+    expect(row?.n).toBe(1);
   });
 });

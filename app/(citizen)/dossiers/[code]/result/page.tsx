@@ -32,7 +32,7 @@ export default async function ResultDocumentPage({
   const citizenId = await requireCitizen(`/dossiers/${parsed.data.code}/result`);
   const db = await getDb();
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier?.result || !dossier.verifyCode || !service) notFound();
   const [owner, t, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getLocale()]);
   const verifyUrl = `${env().APP_ORIGIN}/verify/${dossier.verifyCode}`;
