@@ -20,6 +20,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
         <nav aria-label={t("console")} className="flex gap-3 text-sm">
           <Link href="/officer" className="inline-flex min-h-11 items-center underline">{t("nav.queue")}</Link>
           <Link href="/officer/imports" className="inline-flex min-h-11 items-center underline">{t("nav.imports")}</Link>
+          <Link href="/officer/services" className="inline-flex min-h-11 items-center underline">{t("nav.services")}</Link>
         </nav>
       }
     >
