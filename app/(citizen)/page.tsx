@@ -54,6 +54,11 @@ export default async function ForYouPage() {
         </section>
       )}
       <p className="mt-6">
+        <Link href="/household" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
+          {t("householdLink")}
+        </Link>
+      </p>
+      <p>
         <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
           {t("seeAll")}
         </Link>

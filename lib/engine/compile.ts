@@ -146,7 +146,7 @@ const age: PatternCompiler<"age"> = (rule, _spec, { horizon }) => {
     const where =
       horizon.mode === "today"
         ? born(sql`${today} - ${rule.graceDays}::int`, sql`${today} + ${rule.leadDays}::int`)
-        : [...born(sql`${day(horizon.from)} + ${rule.leadDays}::int`, sql`${day(horizon.to)} + ${rule.leadDays}::int`), sql`${dueOn} >= ${today}`];
+        : [...born(today, sql`${day(horizon.to)} + ${rule.leadDays}::int`), sql`greatest(${dueOn} - ${rule.leadDays}::int, ${today}) >= ${day(horizon.from)}`];
     return {
       ...shared,
       from: sql`citizens s CROSS JOIN ${years}${ownerJoin}`,

@@ -58,6 +58,7 @@ type MutationEntry = ServerActionEntry | RouteEntry;
 export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee"], guard: "citizen-party", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/(citizen)/household/actions.ts", exports: ["setReminder"], guard: "own-session", csrf: "origin-checked" },
   // A department drafts only its own agency's services; only the centre (agency trungtam) decides.
   { kind: "server-action", file: "app/officer/services/actions.ts", exports: ["validateDraft", "dryRunDraft", "submitDraft", "decide"], guard: "officer-agency", csrf: "origin-checked" },
 
