@@ -31,7 +31,6 @@ export function ServiceDraftEditor({ initialJson, communes, text }: { initialJso
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
-    setIssues(undefined);
     const timer = setTimeout(() => void validateDraft(json).then(setIssues), 400);
     return () => clearTimeout(timer);
   }, [json]);
@@ -45,7 +44,10 @@ export function ServiceDraftEditor({ initialJson, communes, text }: { initialJso
         <textarea
           id="definition"
           value={json}
-          onChange={(e) => setJson(e.target.value)}
+          onChange={(e) => {
+            setJson(e.target.value);
+            setIssues(undefined);
+          }}
           spellCheck={false}
           rows={18}
           aria-describedby="definition-status"

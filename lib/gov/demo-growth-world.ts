@@ -35,6 +35,7 @@ export const growthPersonas = {
   nam: "048148000069",
   nghia: "048066000070",
   cong: "048048000071",
+  duc: "048312000072",
 } as const;
 
 export async function seedGrowthWorld(db: Db, today: string): Promise<void> {
@@ -68,6 +69,8 @@ export async function seedGrowthWorld(db: Db, today: string): Promise<void> {
     person(g.khoi, "Phan Minh Khôi", bornTurning(today, 14, 10), "male", null),
     person(g.han, "Phan Gia Hân", `${year - 11}-01-15`, "female", null),
     person(g.ngoc, "Phan Bảo Ngọc", bornTurning(today, 6, 12), "female", null),
+    // Turns 14 in five months: on his mother's household page, not prepared yet.
+    person(g.duc, "Phan Minh Đức", bornTurning(today, 14, 150), "male", null),
     person(g.thu, "Lý Thị Thu", bornTurning(today, 25, 8), "female", "0905000054", "Phường Thanh Khê", "40 Hà Huy Tập"),
     person(g.tung, "Hồ Văn Tùng", bornTurning(today, 17, -5), "male", "0905000055", "Phường Sơn Trà", "3 Ngô Quyền"),
     person(g.luu, "Nguyễn Thị Lựu", bornTurning(today, 75, 15), "female", "0905000056", "Phường Thanh Khê", "12 Điện Biên Phủ"),
@@ -83,7 +86,7 @@ export async function seedGrowthWorld(db: Db, today: string): Promise<void> {
     person(g.cong, "Huỳnh Văn Công", "1948-01-19", "male", "0905000071"),
   ]);
   await db.insert(familyRelations).values(
-    [g.khoi, g.han, g.ngoc].flatMap((child) => [
+    [g.khoi, g.han, g.ngoc, g.duc].flatMap((child) => [
       { citizenId: g.mai, relativeId: child, relation: "child" as const },
       { citizenId: child, relativeId: g.mai, relation: "parent" as const },
     ]),
