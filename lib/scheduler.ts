@@ -10,6 +10,7 @@ import { claimRun } from "./db/job-schedule";
 import * as clock from "./clock";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
+import { refreshServices } from "./services/store";
 
 /** A periodic job that never overlaps itself and never crashes the server. */
 function every(ms: number, name: string, job: () => Promise<string>) {
@@ -67,6 +68,12 @@ export function startScheduler() {
       if (r.sent + r.retried + r.failed < SMS_BATCH) break;
     }
     return total.sent + total.retried + total.failed > 0 ? `${total.sent} sent, ${total.retried} to retry, ${total.failed} failed` : "";
+  });
+  // Services approved in the console on another instance reach this one's catalogue within half a minute.
+  void getDb().then(refreshServices).catch((error) => log.error({ err: error }, "loading service definitions failed"));
+  every(30_000, "service definitions", async () => {
+    await refreshServices(await getDb());
+    return "";
   });
   if (e.ENGINE_SCAN_MINUTES > 0) {
     const periodMs = e.ENGINE_SCAN_MINUTES * 60_000;

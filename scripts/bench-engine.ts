@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../lib/db/client";
-import { candidatesFor } from "../lib/engine/candidates";
+import { compileCandidates } from "../lib/engine/compile";
 import { prepareService, preparationStatement } from "../lib/engine/prepare";
 import { getService } from "../lib/services/catalogue";
 import { findDossierFor } from "../lib/db/dossier-queries";
@@ -55,7 +55,7 @@ async function rawBaseline(database: Database): Promise<number> {
   await database.db.execute(sql`
     INSERT INTO raw_dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline)
     SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline
-    FROM (${candidatesFor(service, today)}) AS cand`);
+    FROM (${compileCandidates(service, today)}) AS cand`);
   return performance.now() - started;
 }
 

@@ -19,8 +19,8 @@ export async function generateMetadata() {
 export default async function ForYouPage() {
   const citizenId = await requireCitizen("/");
   const [home, t, locale] = await Promise.all([homeFor(await getDb(), citizenId), getTranslations("home"), getLocale()]);
-  const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode));
-  const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode));
+  const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode, d.serviceVersion));
+  const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode, d.serviceVersion));
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -34,7 +34,7 @@ export default async function ForYouPage() {
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
-              <DossierCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+              <DossierCard dossier={d} service={findService(d.serviceCode, d.serviceVersion)!} locale={locale} />
             </li>
           ))}
         </ul>
@@ -45,7 +45,7 @@ export default async function ForYouPage() {
           <ul className="mt-3 space-y-3">
             {processing.map((d) => (
               <li key={d.id}>
-                <ProcessingCard dossier={d} service={findService(d.serviceCode)!} locale={locale} />
+                <ProcessingCard dossier={d} service={findService(d.serviceCode, d.serviceVersion)!} locale={locale} />
               </li>
             ))}
           </ul>
@@ -53,6 +53,11 @@ export default async function ForYouPage() {
       )}
       <QueueHost />
       <p className="mt-6">
+        <Link href="/household" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
+          {t("householdLink")}
+        </Link>
+      </p>
+      <p>
         <Link href="/dossiers" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
           {t("seeAll")}
         </Link>

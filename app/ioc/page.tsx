@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
-import { catalogue } from "@/lib/services/catalogue";
+import { liveCatalogue } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
 import { kpiFilters } from "@/lib/kpi/filters";
@@ -33,7 +33,7 @@ export default async function OperationsDashboardPage({ searchParams }: { search
     getTranslations("ioc"),
     getLocale(),
   ]);
-  const serviceName = (code: string) => pick(catalogue.find((s) => s.code === code)!.shortName, locale);
+  const serviceName = (code: string) => pick(liveCatalogue().find((s) => s.code === code)!.shortName, locale);
   return (
     <>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>

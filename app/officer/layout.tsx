@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { catalogue } from "@/lib/services/catalogue";
+import { liveCatalogue } from "@/lib/services/catalogue";
 import { agencyName } from "@/lib/services/agency";
 import { StaffShell } from "@/components/staff/staff-shell";
 import { ownerAgencyName } from "@/lib/corrections/route";
@@ -10,7 +10,7 @@ import { pick } from "@/lib/i18n/localized";
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await requireStaff("officer", "/officer");
   const [t, tc, locale] = await Promise.all([getTranslations("officer"), getTranslations("corrections.officer"), getLocale()]);
-  const service = catalogue.find((s) => s.agency.code === officer.agency);
+  const service = liveCatalogue().find((s) => s.agency.code === officer.agency);
   const owner = ownerAgencyName(officer.agency);
   const agency = service ? agencyName(service, officer.commune ?? undefined, locale) : owner && pick(owner, locale);
   return (
@@ -25,6 +25,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
           <Link href="/officer" className="inline-flex min-h-11 items-center underline">{t("nav.queue")}</Link>
           <Link href="/officer/imports" className="inline-flex min-h-11 items-center underline">{t("nav.imports")}</Link>
           {owner && <Link href="/officer/corrections" className="inline-flex min-h-11 items-center underline">{tc("nav")}</Link>}
+          <Link href="/officer/services" className="inline-flex min-h-11 items-center underline">{t("nav.services")}</Link>
         </nav>
       }
     >

@@ -6,6 +6,7 @@ import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { agencyName } from "@/lib/services/agency";
 import { formatDateTime } from "@/lib/dates";
+import { HOUSEHOLD_PURPOSE } from "@/lib/household/upcoming";
 
 export async function DataAccessList({ rows, locale, showDossier }: { rows: AccessEntry[]; locale: string; showDossier: boolean }) {
   const t = await getTranslations("myData");
@@ -23,7 +24,7 @@ export async function DataAccessList({ rows, locale, showDossier }: { rows: Acce
               <dt className="text-stone-600">{t("dataset")}</dt>
               <dd>{dataset ? `${pick(dataset.name, locale)} (${pick(dataset.agency, locale)})` : row.dataset}</dd>
               <dt className="text-stone-600">{t("purpose")}</dt>
-              <dd>{service ? pick(service.shortName, locale) : row.purpose}</dd>
+              <dd>{service ? pick(service.shortName, locale) : row.purpose === HOUSEHOLD_PURPOSE ? t("householdPurpose") : row.purpose}</dd>
               <dt className="text-stone-600">{t("when")}</dt>
               <dd>{formatDateTime(row.at)}</dd>
               {showDossier && row.dossierCode && (

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "./client";
 import { citizens, dossiers } from "./schema";
-import { catalogue } from "../services/catalogue";
+import { liveCatalogue } from "../services/catalogue";
 import type { Status } from "../dossiers/status";
 
 export const queueStatuses: Status[] = ["submitted", "received", "processing", "needs_info", "approved"];
@@ -42,7 +42,7 @@ function agencyMaySee(services: string[], desk: Desk) {
 }
 
 export function servicesOfAgency(agency: string): string[] {
-  return catalogue.filter((s) => s.agency.code === agency).map((s) => s.code);
+  return liveCatalogue().filter((s) => s.agency.code === agency).map((s) => s.code);
 }
 
 /** The agency's open dossiers, the most urgent SLA first. */

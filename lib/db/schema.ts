@@ -85,7 +85,8 @@ export const socialProtectionList = pgTable(
     listName: text("list_name").notNull(), // e.g. poor-households
     year: integer("year").notNull(),
     householdHeadId: text("household_head_id").notNull().references(() => citizens.id),
-    category: text("category", { enum: ["poor", "near_poor"] }).notNull(),
+    // poor | near_poor on the poverty list; the level on the disability register; empty elsewhere.
+    category: text("category").notNull(),
     members: integer("members").notNull(),
     commune: text("commune").notNull(),
   },
@@ -116,6 +117,87 @@ export const constructionIntents = pgTable("construction_intents", {
   address: text("address").notNull(),
   filedOn: date("filed_on").notNull(),
 });
+
+// Death notices from health facilities and neighbourhoods: the relative who declared it acts for the family.
+export const deathNotices = pgTable("death_notices", {
+  certificateNo: text("certificate_no").primaryKey(),
+  deceasedId: text("deceased_id").notNull().references(() => citizens.id),
+  declarantId: text("declarant_id").notNull().references(() => citizens.id),
+  diedOn: date("died_on").notNull(),
+  place: text("place").notNull(),
+  // What the deceased received, so the funeral allowance and survivor benefits follow ("yes" / "no").
+  pensioner: text("pensioner").notNull().default("no"),
+  pensionNo: text("pension_no"),
+  socialAllowance: text("social_allowance").notNull().default("no"),
+  receivedAt: createdAt(),
+});
+
+// ---- Service definitions as data (the code catalogue is their seed) ----
+
+// Every version of every service definition: drafted by a department, approved or returned by the centre.
+// A live service is its highest approved version; a dossier keeps the version it was prepared under.
+export const serviceVersions = pgTable(
+  "service_versions",
+  {
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["draft", "submitted", "returned", "approved"] }).notNull(),
+    agency: text("agency").notNull(),
+    proposedBy: text("proposed_by").notNull(),
+    // The communes the department asks to switch it on in; approval writes them to service_rollout.
+    communes: jsonb("communes").$type<string[]>().notNull().default([]),
+    note: text("note"),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+
+// Append-only: each step of a service definition (drafted, submitted, approved, returned, rollout changed).
+export const serviceEvents = pgTable(
+  "service_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    code: text("code").notNull(),
+    version: integer("version"),
+    action: text("action", { enum: ["drafted", "submitted", "approved", "returned", "switched-on", "switched-off"] }).notNull(),
+    actor: text("actor").notNull(),
+    note: text("note"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("service_events_code_idx").on(t.code, t.id)],
+);
+
+// Where each service is switched on (the pilot ran in 16 communes). A service with no row is on everywhere.
+export const serviceRollout = pgTable(
+  "service_rollout",
+  {
+    serviceCode: text("service_code").notNull(),
+    commune: text("commune").notNull(),
+    enabled: integer("enabled").notNull(),
+    changedBy: text("changed_by").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceCode, t.commune] })],
+);
+
+// A citizen's opt-in reminder for something coming to their household (the "next 12 months" page).
+export const householdReminders = pgTable(
+  "household_reminders",
+  {
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    serviceCode: text("service_code").notNull(),
+    subjectKey: text("subject_key").notNull(),
+    triggerPeriod: text("trigger_period").notNull(),
+    remindOn: date("remind_on").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.citizenId, t.serviceCode, t.subjectKey, t.triggerPeriod] })],
+);
 
 // ---- Agencies ----
 
@@ -168,6 +250,8 @@ export const dossiers = pgTable(
       .unique()
       .default(sql`'HS-' || to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(nextval('dossier_code_seq')::text, 6, '0')`),
     serviceCode: text("service_code").notNull(),
+    // The version of the service definition the dossier was prepared under: later changes do not touch it.
+    serviceVersion: integer("service_version").notNull().default(1),
     ownerId: text("owner_id").notNull().references(() => citizens.id),
     // What the dossier is about (a licence, a household, a child) and the period of its trigger:
     // together with the service they make one dossier per real-world need, enforced by the database.

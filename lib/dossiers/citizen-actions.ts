@@ -87,7 +87,7 @@ export async function performCitizenAction(
   opts: { origin?: string; today?: string } = {},
 ): Promise<CitizenActionResult> {
   const dossier = await findDossierFor(db, citizenId, req.dossierCode);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!partyMay(kind, { citizenId, role: dossier.role }, dossier, opts.today ?? clock.today())) return { ok: false, error: "not_editable", status: dossier.status };
 

@@ -19,7 +19,7 @@ export async function declineDossier(db: Db, citizenId: string, input: unknown, 
   const parsed = declineRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const dossier = await findDossierFor(db, citizenId, parsed.data.dossierCode);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!service.declinable || dossier.status !== "prepared") return { ok: false, error: "not_declinable" };
   // Declining drops the dossier for every party, so only its owner may (docs/parents.md).

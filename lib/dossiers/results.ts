@@ -1,11 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../db/client";
-import { licences } from "../db/schema";
+import { renewRecord } from "../engine/compile";
 import type { ServiceDefinition } from "../services/definition";
 import { addDays } from "../dates";
 
 interface Approved {
   id: string;
+  subjectKey: string;
   prefilled: Record<string, unknown>;
   citizenData: Record<string, unknown>;
 }
@@ -34,13 +35,11 @@ export async function issueResult(tx: Tx, service: ServiceDefinition, dossier: A
         healthInsuranceCardNo: `TE148${year.slice(2)}${n}${String(Number(n) % 97).padStart(2, "0")}`,
       };
     case "licence-renewal": {
-      if (service.trigger.kind !== "window") throw new Error(`${service.code}: a licence renewal needs a window trigger`);
+      const rule = service.trigger;
+      if (rule.kind !== "window" || !rule.renewYears) throw new Error(`${service.code}: a licence renewal needs a window rule with renewYears`);
       const number = String(dossier.prefilled.licenceNumber);
-      const newExpiry = addYears(String(dossier.prefilled.expiresOn), service.trigger.renewYears);
-      await tx
-        .update(licences)
-        .set({ expiresOn: newExpiry })
-        .where(and(eq(licences.kind, service.trigger.licenceKind), eq(licences.number, number)));
+      const newExpiry = addYears(String(dossier.prefilled.expiresOn), rule.renewYears);
+      await tx.execute(renewRecord(rule, dossier.subjectKey, newExpiry));
       return { licenceNumber: number, newExpiry };
     }
     case "benefits":
@@ -53,6 +52,8 @@ export async function issueResult(tx: Tx, service: ServiceDefinition, dossier: A
       return { school: String(dossier.citizenData.school ?? ""), enrollmentNo: `TS1-${year}-${n}` };
     case "permit-dossier":
       return { permitDossierNo: `${n}/${year}/GPXD` };
+    case "record":
+      return { recordNo: `${n}/${year}/${service.agency.code.toUpperCase()}` };
   }
 }
 
@@ -63,4 +64,5 @@ export const documentNumberKey: Record<ServiceDefinition["issues"], string> = {
   benefits: "decisionNo",
   "school-place": "enrollmentNo",
   "permit-dossier": "permitDossierNo",
+  record: "recordNo",
 };

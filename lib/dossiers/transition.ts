@@ -84,7 +84,7 @@ async function refusal(
 ): Promise<{ error: "not_paid" | "correction_pending" } | { error: "held"; hold: ApprovalHold } | undefined> {
   switch (precondition) {
     case "feePaid":
-      return getService(dossier.serviceCode).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) ? undefined : { error: "not_paid" };
+      return getService(dossier.serviceCode, dossier.serviceVersion).feeVnd === 0 || (await paidPaymentOf(tx, dossier.id)) ? undefined : { error: "not_paid" };
     case "parentsSettled": {
       const hold = await approvalHold(tx, dossier, today);
       return hold ? { error: "held", hold } : undefined;
@@ -95,7 +95,7 @@ async function refusal(
 }
 
 async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: TransitionRequest): Promise<Columns> {
-  const service = getService(dossier.serviceCode);
+  const service = getService(dossier.serviceCode, dossier.serviceVersion);
   switch (effect) {
     case "submission":
       return {

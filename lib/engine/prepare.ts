@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
 import type { ServiceDefinition } from "../services/definition";
-import { candidatesFor, sourceIdSpan, type IdRange } from "./candidates";
+import { compileCandidates, sourceIdSpan, type IdRange } from "./compile";
 import { salutationSql } from "../sms/salutation";
 import { templateSql } from "../sms/template-sql";
 
@@ -20,11 +20,15 @@ function datasetsRead(service: ServiceDefinition): string[] {
  * "prepared" event, data-access rows, deep link and SMS are written together or not at all. The unique
  * key (service, subject, trigger period) makes a second run, or a concurrent one, prepare nothing.
  */
-export async function prepareService(
-  db: Executor,
-  service: ServiceDefinition,
-  opts: { today: string; origin: string; chunkSize?: number },
-): Promise<PrepareResult> {
+/** The service's live version, and the communes where it is switched on (undefined: everywhere). */
+export interface PrepareOptions {
+  today: string;
+  origin: string;
+  version?: number;
+  communes?: readonly string[];
+}
+
+export async function prepareService(db: Executor, service: ServiceDefinition, opts: PrepareOptions & { chunkSize?: number }): Promise<PrepareResult> {
   const span = sourceIdSpan(service.trigger);
   if (!span) return prepareChunk(db, service, opts);
   const [range] = await queryRows<{ lo: number | null; hi: number | null }>(db, span);
@@ -43,18 +47,13 @@ export async function prepareService(
 
 const DEFAULT_CHUNK = 20_000;
 
-async function prepareChunk(
-  db: Executor,
-  service: ServiceDefinition,
-  opts: { today: string; origin: string },
-  chunk?: IdRange,
-): Promise<PrepareResult> {
+async function prepareChunk(db: Executor, service: ServiceDefinition, opts: PrepareOptions, chunk?: IdRange): Promise<PrepareResult> {
   const [row] = await queryRows<{ prepared: number; sms: number }>(db, preparationStatement(service, opts, chunk));
   return { prepared: Number(row?.prepared ?? 0), sms: Number(row?.sms ?? 0) };
 }
 
-export function preparationStatement(service: ServiceDefinition, opts: { today: string; origin: string }, chunk?: IdRange): SQL {
-  const candidates = candidatesFor(service, opts.today, chunk);
+export function preparationStatement(service: ServiceDefinition, opts: PrepareOptions, chunk?: IdRange): SQL {
+  const candidates = compileCandidates(service, opts.today, { chunk, communes: opts.communes });
   const datasets = sql.join(
     datasetsRead(service).map((d) => sql`(${d})`),
     sql`, `,
@@ -62,8 +61,8 @@ export function preparationStatement(service: ServiceDefinition, opts: { today: 
   return sql`
     WITH cand AS (${candidates}),
     ins AS (
-      INSERT INTO dossiers (service_code, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, awaiting_since)
-      SELECT ${service.code}, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, ${opts.today}::date FROM cand
+      INSERT INTO dossiers (service_code, service_version, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, awaiting_since)
+      SELECT ${service.code}, ${opts.version ?? 1}::int, owner_id, subject_key, trigger_period, reason, prefilled, confirm_deadline, legal_deadline, ${opts.today}::date FROM cand
       ON CONFLICT (service_code, subject_key, trigger_period) DO NOTHING
       RETURNING id, owner_id, subject_key
     ),

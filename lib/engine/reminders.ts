@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../db/client";
-import { catalogue } from "../services/catalogue";
+import { liveCatalogue } from "../services/catalogue";
 import { lifecycle } from "../dossiers/status";
 import { smsTemplates } from "../sms/templates";
 import { salutationSql } from "../sms/salutation";
@@ -17,7 +17,7 @@ const statusList = (list: readonly string[]) => sql`(${sql.join(list.map((s) => 
  */
 export async function queueReminders(db: Executor, opts: { today: string; origin: string }): Promise<number> {
   const names = sql.join(
-    catalogue.map((s) => sql`(${s.code}, ${s.shortName.vi})`),
+    liveCatalogue().map((s) => sql`(${s.code}, ${s.shortName.vi})`),
     sql`, `,
   );
   const [row] = await queryRows<{ n: number }>(db, sql`

@@ -89,23 +89,23 @@ describe.each(await testDatabaseKinds())("a ninth service defined only as data o
   });
   afterAll(async () => t?.close());
 
-  it("prepares food-safety certificate renewals with no new engine code", async () => {
-    const foodSafety = serviceDefinition.parse({
+  it("prepares pharmacy certificate renewals with no new engine code", async () => {
+    const pharmacy = serviceDefinition.parse({
       ...getService("veterinary-cert-renewal"),
-      code: "food-safety-cert-renewal",
-      shortName: { vi: "Gia hạn giấy chứng nhận an toàn thực phẩm", en: "Renew your food safety certificate" },
-      trigger: { kind: "window", licenceKind: "food-safety", daysBefore: 30, renewYears: 3 },
+      code: "pharmacy-cert-renewal",
+      shortName: { vi: "Gia hạn chứng nhận đủ điều kiện kinh doanh dược", en: "Renew your pharmacy certificate" },
+      trigger: { ...getService("veterinary-cert-renewal").trigger, daysBefore: 30, renewYears: 3 },
     });
     await t.db.insert(licences).values({
-      kind: "food-safety",
-      number: "ATTP-048-0091",
+      kind: "veterinary",
+      number: "048/CCHN-TY-0999",
       holderId: demoPersonas.cuc,
-      issuer: "Ban Quản lý An toàn thực phẩm Đà Nẵng",
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
       expiresOn: addDays(TODAY, 20),
     });
-    const run = await scan(t.db, { today: TODAY, origin: ORIGIN, services: [foodSafety] });
-    expect(run.prepared).toEqual({ "food-safety-cert-renewal": 1 });
-    const [d] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "food-safety-cert-renewal"));
+    const run = await scan(t.db, { today: TODAY, origin: ORIGIN, services: [pharmacy] });
+    expect(run.prepared).toEqual({ "pharmacy-cert-renewal": 1 });
+    const [d] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "pharmacy-cert-renewal"));
     expect(d).toMatchObject({ ownerId: demoPersonas.cuc, status: "prepared" });
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { engineRuns } from "../db/schema";
-import { catalogue as defaultCatalogue } from "../services/catalogue";
+import { liveServices, type LiveService } from "../services/store";
 import type { ServiceDefinition } from "../services/definition";
 import { prepareService } from "./prepare";
 import { expireUnconfirmed, queueReminders } from "./reminders";
@@ -9,7 +9,8 @@ import * as clock from "../clock";
 interface ScanOptions {
   today?: string;
   origin: string;
-  services?: ServiceDefinition[];
+  /** Services to run instead of those in force (tests); each on everywhere unless given as LiveService. */
+  services?: (ServiceDefinition | LiveService)[];
   chunkSize?: number;
 }
 
@@ -22,14 +23,15 @@ export interface ScanReport {
   ms: number;
 }
 
-/** Runs every rule of the catalogue once and records what it did. */
+/** Runs the rule of every service in force once, where it is switched on, and records what it did. */
 export async function scan(db: Db, opts: ScanOptions): Promise<ScanReport> {
   const started = clock.now();
   const today = opts.today ?? clock.today();
   const prepared: Record<string, number> = {};
   let sms = 0;
-  for (const service of opts.services ?? defaultCatalogue) {
-    const r = await prepareService(db, service, { today, origin: opts.origin, chunkSize: opts.chunkSize });
+  const services = opts.services?.map((s) => ("service" in s ? s : { service: s, version: 1 })) ?? (await liveServices(db));
+  for (const { service, version, communes } of services) {
+    const r = await prepareService(db, service, { today, origin: opts.origin, chunkSize: opts.chunkSize, version, communes });
     prepared[service.code] = r.prepared;
     sms += r.sms;
   }

@@ -80,7 +80,7 @@ describe.each(await testDatabaseKinds())("hospital birth notices on $name", ({ o
     const first = await receive(notice);
     expect(first).toMatchObject({ kind: "accepted", created: true, status: "prepared" });
     if (first.kind !== "accepted") throw new Error("not accepted");
-    const [dossier] = await t.db.select().from(dossiers).where(eq(dossiers.code, first.dossierCode));
+    const [dossier] = await t.db.select().from(dossiers).where(eq(dossiers.code, first.dossierCode!));
     expect(dossier).toMatchObject({ serviceCode: "birth-registration", ownerId: demoPersonas.dung, subjectKey: `birth:${notice.certificateNo}` });
     const texts = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dossierId, dossier!.id));
     expect(texts.map((s) => s.phone).sort()).toEqual(["0905000003", "0905000004"]);

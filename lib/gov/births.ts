@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { birthNotices, citizens, dossiers } from "../db/schema";
 import { prepareService } from "../engine/prepare";
+import { liveServices } from "../services/store";
 import { getService } from "../services/catalogue";
 import { addDays } from "../dates";
 import type { Locale } from "../i18n/locales";
@@ -47,7 +48,8 @@ type BirthNoticeOutcome =
   | { kind: "invalid"; fields: FieldErrors }
   | { kind: "unknownParent"; fields: FieldErrors }
   | { kind: "conflict"; certificateNo: string }
-  | { kind: "accepted"; created: boolean; dossierCode: string; status: string };
+  // No dossier when birth registration is not switched on in the family's commune (the notice is stored).
+  | { kind: "accepted"; created: boolean; dossierCode: string | null; status: string | null };
 
 /** One message per field, in the caller's language; a missing field reads "required" whatever its rules. */
 function fieldErrors(error: z.ZodError, t: GovText, params: Record<string, unknown>): FieldErrors {
@@ -107,11 +109,11 @@ export async function receiveBirthNotice(
   }
 
   // Also on a repeat: if the first call stopped after storing the notice, this one prepares the dossier.
-  await prepareService(db, service, { today, origin: opts.origin });
+  const live = (await liveServices(db)).find((s) => s.service.code === SERVICE);
+  if (live) await prepareService(db, live.service, { today, origin: opts.origin, version: live.version, communes: live.communes });
   const [dossier] = await db
     .select({ code: dossiers.code, status: dossiers.status })
     .from(dossiers)
     .where(and(eq(dossiers.serviceCode, SERVICE), eq(dossiers.subjectKey, `birth:${notice.certificateNo}`)));
-  if (!dossier) throw new Error(`No ${SERVICE} dossier was prepared for a stored birth notice`);
-  return { kind: "accepted", created: inserted.length > 0, dossierCode: dossier.code, status: dossier.status };
+  return { kind: "accepted", created: inserted.length > 0, dossierCode: dossier?.code ?? null, status: dossier?.status ?? null };
 }

@@ -184,4 +184,12 @@ const demoStaff: [username: string, fullName: string, agency: string, commune?: 
   ["congan", "Nguyễn Văn Công", "congan"],
   ["benhvien", "Trần Thị Viện", "benhvien"],
   ["datdai", "Phạm Văn Đạt", "datdai"],
+  // The Public Administration Service Centre approves the catalogue; the agencies of the 19 proposed services.
+  ["trungtam", "Trung tâm Phục vụ hành chính công", "trungtam"],
+  ["quansu", "Lê Quân Sự", "quansu"],
+  ["bhxh", "Nguyễn Bảo Xã", "bhxh"],
+  ["csgt", "Phạm Giao Thông", "csgt"],
+  ["attp", "Võ Thực Phẩm", "attp"],
+  ["xnc", "Đinh Xuất Cảnh", "xnc"],
+  ["nongnghiep", "Hà Thủy Sản", "nongnghiep"],
 ];

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Executor } from "../db/client";
 import { queueStatuses } from "../db/officer-queries";
-import { catalogue } from "../services/catalogue";
+import { liveCatalogue } from "../services/catalogue";
 import { TIME_ZONE } from "../dates";
 import type { KpiFilters } from "./filters";
 
@@ -115,7 +115,7 @@ const collator = new Intl.Collator("vi");
  * per dossier from its events, outbox row and rating, then GROUPING SETS for the three breakdowns.
  */
 export async function dossierKpis(db: Executor, opts: { today: string } & KpiFilters): Promise<DossierKpis> {
-  const services = catalogue.filter((s) => !opts.service || s.code === opts.service);
+  const services = liveCatalogue().filter((s) => !opts.service || s.code === opts.service);
   const serviceRows = sql.join(
     services.map((s) => sql`(${s.code}::text, ${s.issues === "licence-renewal"}::boolean)`),
     sql`, `,

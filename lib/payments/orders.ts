@@ -51,7 +51,7 @@ export async function startPayment(
   opts: { origin: string; locale: string; ip: string },
 ): Promise<StartResult> {
   const dossier = await findDossierFor(db, citizenId, dossierCode);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!isPayable(dossier.status, service.feeVnd)) return { ok: false, error: "not_payable" };
 

@@ -109,6 +109,7 @@ const { POST: births } = await import("@/app/api/gov/births/route");
 const { POST: imports } = await import("@/app/api/gov/imports/[dataset]/route");
 const { POST: token } = await import("@/app/vneid/token/route");
 const { POST: userinfo } = await import("@/app/vneid/userinfo/route");
+const { submitDraft, decide } = await import("@/app/officer/services/actions");
 const { getDb } = await import("@/lib/db/client");
 const { dossiers } = await import("@/lib/db/schema");
 const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
@@ -376,5 +377,27 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     expect((await token(post("/vneid/token", form, "grant_type=authorization_code&code=x&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fauth%2Fcallback%2Fvneid&code_verifier=" + "a".repeat(43)))).status).toBe(401);
     expect((await userinfo(post("/vneid/userinfo", { authorization: "Bearer not-a-token" }))).status).toBe(401);
     expect(await worldState()).toBe(before);
+  });
+
+  it("submitDraft and decide (officer-agency, the centre decides): no session, a citizen, operations staff, another agency, a department deciding", async () => {
+    const { serviceVersions } = await import("@/lib/db/schema");
+    const draft = { json: JSON.stringify({ ...getService("social-pension"), code: "guard-probe-service" }), communes: ["Phường Hải Châu"] };
+    const db = await getDb();
+    const attempts = {
+      none: () => (nobody(), submitDraft(draft)),
+      citizen: () => (citizen(demoPersonas.an), submitDraft(draft)),
+      ioc: () => (officer("ioc", "ioc", "ioc"), submitDraft(draft)),
+    };
+    for (const [name, attempt] of Object.entries(attempts)) expect(await outcome(attempt), name).toBe("redirect /staff/login");
+    officer("yte", agencyOf("medical-licence-renewal"));
+    expect(await submitDraft(draft)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await db.$count(serviceVersions)).toBe(0);
+    officer("xahoi", "xahoi");
+    expect(await submitDraft(draft)).toEqual({ ok: true, code: "guard-probe-service", version: 1 });
+    const form = new FormData();
+    form.set("code", "guard-probe-service");
+    form.set("version", "1");
+    form.set("action", "approve");
+    expect(await outcome(() => decide(form))).toMatch(/error=not_centre$/);
   });
 });

@@ -59,6 +59,9 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee", "reportWrong", "chooseCentre"], guard: "citizen-party", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/corrections/actions.ts", exports: ["answerReport"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/(citizen)/household/actions.ts", exports: ["setReminder"], guard: "own-session", csrf: "origin-checked" },
+  // A department drafts only its own agency's services; only the centre (agency trungtam) decides.
+  { kind: "server-action", file: "app/officer/services/actions.ts", exports: ["validateDraft", "dryRunDraft", "submitDraft", "decide"], guard: "officer-agency", csrf: "origin-checked" },
 
   { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
   { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },

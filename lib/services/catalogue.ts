@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { serviceDefinition, type ServiceDefinition } from "./definition";
+import { L, col, derived, person, renewal } from "./rule-builders";
+import { proposedServices } from "./catalogue-proposed";
+import { latestStored, storedVersion } from "./overlay";
 
-const L = (vi: string, en: string) => ({ vi, en });
 
 const holderName = { key: "holderName", label: L("Người được cấp", "Holder"), source: "population", ifWrong: "wait" } as const;
+
 
 const address = (key: string, prefillFrom: string) =>
   ({
@@ -15,8 +18,8 @@ const address = (key: string, prefillFrom: string) =>
     prefillFrom,
   }) as const;
 
-/** The services as data: adding a service of a known trigger kind is a new entry here, not new code. */
-const catalogueData = [
+/** The pilot's 8 services as data: a service is a rule over a registered dataset, not new code. */
+const pilotServices = [
   {
     code: "birth-registration",
     name: L(
@@ -27,7 +30,34 @@ const catalogueData = [
     // The ward or commune of the child's residence registers the birth (Luật Hộ tịch, Điều 13).
     agency: { code: "hotich", name: L("Tư pháp – Hộ tịch, UBND {commune}", "Civil status, {commune}") },
     legalBasis: "Luật Hộ tịch 2014, Điều 15; Nghị định 63/2024/NĐ-CP",
-    trigger: { kind: "event", source: "birth-notices", windowDays: 60 },
+    stage: "pilot",
+    trigger: {
+      kind: "event",
+      dataset: "birth-notices",
+      column: "birth_date",
+      windowDays: 60,
+      confirmDays: 60,
+      deadlineFrom: "event",
+      reason: { birthDate: col("birth_date"), hospital: col("hospital") },
+      prefill: {
+        birthDate: col("birth_date"),
+        childSex: col("sex"),
+        birthPlace: col("hospital"),
+        certificateNo: col("certificate_no"),
+        weightGrams: col("weight_grams"),
+        motherName: derived("motherName"),
+        fatherName: derived("fatherName"),
+        nationality: { value: "Việt Nam" },
+        ethnicity: derived("ethnicity"),
+        residence: derived("residence"),
+        commune: derived("ownerCommune"),
+        fatherHometown: derived("fatherHometown"),
+        motherHometown: derived("motherHometown"),
+        fatherSurname: derived("fatherSurname"),
+        motherSurname: derived("motherSurname"),
+        defaultHometown: derived("defaultHometown"),
+      },
+    },
     reason: L(
       "Bé chào đời ngày {birthDate} tại {hospital} — theo Giấy chứng sinh điện tử",
       "Your baby was born on {birthDate} at {hospital} — from the electronic birth notice",
@@ -88,7 +118,8 @@ const catalogueData = [
     shortName: L("Gia hạn giấy phép hành nghề y", "Renew your medical licence"),
     agency: { code: "yte", name: L("Sở Y tế", "Department of Health") },
     legalBasis: "Luật Khám bệnh, chữa bệnh 2023",
-    trigger: { kind: "window", licenceKind: "medical", daysBefore: 60, renewYears: 5 },
+    stage: "pilot",
+    trigger: renewal("medical-licences", 60, 5),
     reason: L(
       "Giấy phép hành nghề của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu hành nghề y",
       "Your practice licence expires on {expiresOn} — from the medical practice licence database",
@@ -130,7 +161,8 @@ const catalogueData = [
     shortName: L("Gia hạn thẻ hướng dẫn viên", "Renew your tour guide card"),
     agency: { code: "dulich", name: L("Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism") },
     legalBasis: "Luật Du lịch 2017",
-    trigger: { kind: "window", licenceKind: "tour-guide", daysBefore: 60, renewYears: 5 },
+    stage: "pilot",
+    trigger: renewal("tour-guide-cards", 60, 5),
     reason: L(
       "Thẻ hướng dẫn viên của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu hướng dẫn viên du lịch",
       "Your tour guide card expires on {expiresOn} — from the tour guide card database",
@@ -177,7 +209,8 @@ const catalogueData = [
     shortName: L("Gia hạn chứng chỉ hành nghề thú y", "Renew your veterinary certificate"),
     agency: { code: "thuy", name: L("Chi cục Chăn nuôi và Thú y", "Sub-department of Animal Husbandry and Veterinary") },
     legalBasis: "Luật Thú y 2015",
-    trigger: { kind: "window", licenceKind: "veterinary", daysBefore: 60, renewYears: 5 },
+    stage: "pilot",
+    trigger: renewal("veterinary-certs", 60, 5),
     reason: L(
       "Chứng chỉ hành nghề thú y của bạn hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu chứng chỉ hành nghề thú y",
       "Your veterinary certificate expires on {expiresOn} — from the veterinary certificate database",
@@ -204,7 +237,8 @@ const catalogueData = [
     shortName: L("Gia hạn phù hiệu xe", "Renew your vehicle badge"),
     agency: { code: "vantai", name: L("Sở Xây dựng (vận tải)", "Department of Construction (transport)") },
     legalBasis: "Nghị định 158/2024/NĐ-CP",
-    trigger: { kind: "window", licenceKind: "transport-badge", daysBefore: 15, renewYears: 7 },
+    stage: "pilot",
+    trigger: { ...renewal("transport-badges", 15, 7), smsVars: { subjectPlate: col("subject") } },
     reason: L(
       "Phù hiệu của xe {subject} hết hạn ngày {expiresOn} — theo Cơ sở dữ liệu phù hiệu xe kinh doanh vận tải",
       "The badge of vehicle {subject} expires on {expiresOn} — from the transport badge database",
@@ -248,7 +282,25 @@ const catalogueData = [
     // Năm 2026 still applies the 2022–2025 multidimensional poverty standard (Nghị định 07/2021, art. 3),
     // by the Government's decree on the 2026–2030 standard; that decree's own criteria start in 2027.
     legalBasis: "Nghị định 07/2021/NĐ-CP, Điều 3 (chuẩn nghèo áp dụng đến hết năm 2026 theo Nghị định về chuẩn nghèo đa chiều giai đoạn 2026–2030)",
-    trigger: { kind: "list", list: "poor-households", confirmDays: 30 },
+    stage: "pilot",
+    trigger: {
+      kind: "list",
+      dataset: "poor-households",
+      yearColumn: "year",
+      confirmDays: 30,
+      reason: { category: col("category"), year: col("year") },
+      prefill: {
+        headName: person("fullName"),
+        category: col("category"),
+        members: col("members"),
+        year: col("year"),
+        residence: person("residence"),
+        commune: person("commune"),
+        householdMembers: derived("householdMembers"),
+        paymentMethod: { value: "cash" },
+        membersUnchanged: { value: "yes" },
+      },
+    },
     reason: L(
       "Hộ gia đình của bạn có tên trong danh sách hộ {category} năm {year} — theo Danh sách hộ nghèo, cận nghèo",
       "Your household is on the {category} household list of {year} — from the poor and near-poor household list",
@@ -338,7 +390,24 @@ const catalogueData = [
     agency: { code: "giaoduc", name: L("Phòng Văn hóa – Xã hội UBND {commune} (giáo dục)", "Culture and Social Affairs Office (education), {commune}") },
     // Thông tư 30/2024 governs lower and upper secondary admissions, not grade 1.
     legalBasis: "Luật Giáo dục 2019, Điều 28; Điều lệ trường tiểu học (Thông tư 28/2020/TT-BGDĐT)",
-    trigger: { kind: "age", age: 6 },
+    stage: "pilot",
+    trigger: {
+      kind: "age",
+      dataset: "population",
+      years: [6],
+      basis: "schoolYear",
+      owner: "parents",
+      reason: { childName: person("fullName"), year: { rule: "period" } },
+      prefill: {
+        childName: person("fullName"),
+        childBirthDate: person("birthDate"),
+        residence: person("residence"),
+        commune: person("commune"),
+        schoolOptions: derived("primarySchools"),
+        schoolAddresses: derived("primarySchoolAddresses"),
+      },
+      smsVars: { childFirstName: person("firstName") },
+    },
     reason: L(
       "Bé {childName} tròn 6 tuổi năm {year}, đợt tuyển sinh lớp 1 đang mở — theo Cơ sở dữ liệu quốc gia về dân cư",
       "{childName} turns 6 in {year} and grade 1 enrollment is open — from the national population database",
@@ -374,7 +443,18 @@ const catalogueData = [
         // Since 1 July 2025 a private house's building permit is issued at commune level.
     agency: { code: "xaydung", name: L("UBND xã, phường (cấp phép xây dựng)", "Commune or ward People's Committee (building permits)") },
     legalBasis: "Luật Xây dựng 2014 (sửa đổi 2020), Điều 103; Nghị định 140/2025/NĐ-CP (thẩm quyền cấp xã từ 01/7/2025)",
-    trigger: { kind: "construction-intent", confirmDays: 30 },
+    stage: "pilot",
+    trigger: {
+      kind: "event",
+      dataset: "land-records",
+      column: "filed_on",
+      windowDays: 30,
+      confirmDays: 30,
+      deadlineFrom: "scan",
+      perOccurrence: true,
+      reason: { parcel: col("parcel") },
+      prefill: { holderName: person("fullName"), parcel: col("parcel"), address: col("address") },
+    },
     reason: L(
       "Bạn đã đăng ký ý định xây dựng trên thửa đất {parcel} — theo Cơ sở dữ liệu đất đai",
       "You filed a construction intent on parcel {parcel} — from the land database",
@@ -397,16 +477,30 @@ const catalogueData = [
   },
 ] satisfies z.input<typeof serviceDefinition>[];
 
-export const catalogue: ServiceDefinition[] = z.array(serviceDefinition).parse(catalogueData);
+/** The code catalogue: the seed of the stored service definitions (lib/services/store.ts). */
+export const catalogue: ServiceDefinition[] = z.array(serviceDefinition).parse([...pilotServices, ...proposedServices]);
 
-const byCode = new Map(catalogue.map((s) => [s.code, s]));
+const seedByCode = new Map(catalogue.map((s) => [s.code, s]));
 
-export function findService(code: string): ServiceDefinition | undefined {
-  return byCode.get(code);
+/**
+ * The services in force: the stored approved versions (latest of each) over the code seed. A service
+ * approved in the console since the last deployment is here without one.
+ */
+export function liveCatalogue(): ServiceDefinition[] {
+  const stored = latestStored();
+  const seeded = catalogue.map((s) => stored.get(s.code)?.definition ?? s);
+  const added = [...stored.values()].filter((s) => !seedByCode.has(s.definition.code)).map((s) => s.definition);
+  return [...seeded, ...added];
 }
 
-export function getService(code: string): ServiceDefinition {
-  const service = byCode.get(code);
-  if (!service) throw new Error(`Unknown service ${code}`);
+/** A service as it is now, or as it was at `version` (a dossier keeps the version it was prepared under). */
+export function findService(code: string, version?: number): ServiceDefinition | undefined {
+  if (version !== undefined) return storedVersion(code, version) ?? (version === 1 ? seedByCode.get(code) : undefined);
+  return latestStored().get(code)?.definition ?? seedByCode.get(code);
+}
+
+export function getService(code: string, version?: number): ServiceDefinition {
+  const service = findService(code, version);
+  if (!service) throw new Error(`Unknown service ${code}${version === undefined ? "" : ` v${version}`}`);
   return service;
 }

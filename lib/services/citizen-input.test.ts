@@ -114,8 +114,9 @@ describe("a choice that makes other fields required (requiredWhen)", () => {
 });
 
 describe("service catalogue", () => {
-  it("holds the pilot's 8 services, each valid", () => {
-    expect(catalogue.map((s) => s.code)).toHaveLength(8);
+  it("holds the pilot's 8 services and 19 proposed ones, each valid", () => {
+    expect(catalogue.filter((s) => s.stage === "pilot")).toHaveLength(8);
+    expect(new Set(catalogue.map((s) => s.code)).size).toBe(27);
     for (const s of catalogue) expect(serviceDefinition.safeParse(s).success).toBe(true);
   });
 

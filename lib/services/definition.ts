@@ -1,26 +1,15 @@
 import { z } from "zod";
 import { datasetCodes } from "../gov/datasets";
-import { preparedSmsVars, templateProblems } from "../sms/templates";
+import { preparedSmsVarsOf, templateProblems } from "../sms/templates";
+import { ruleSchema, type Rule } from "../engine/rule";
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localized>;
 
 const deliveryOptions = ["post", "centre", "digital"] as const;
 
-const triggerSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("event"), source: z.literal("birth-notices"), windowDays: z.number().int().positive() }),
-  z.object({
-    kind: z.literal("window"),
-    licenceKind: z.string().min(1),
-    daysBefore: z.number().int().positive(),
-    // How long the renewed licence, card or badge is valid; written back to the registry on approval.
-    renewYears: z.number().int().positive(),
-  }),
-  z.object({ kind: z.literal("list"), list: z.string().min(1), confirmDays: z.number().int().positive() }),
-  z.object({ kind: z.literal("age"), age: z.number().int().min(1).max(18) }),
-  z.object({ kind: z.literal("construction-intent"), confirmDays: z.number().int().positive() }),
-]);
-export type Trigger = z.infer<typeof triggerSchema>;
+// A service's trigger is a declarative rule over a registered dataset (lib/engine/rule.ts).
+export type Trigger = Rule;
 
 const prefilledField = z.object({
   key: z.string().regex(/^[a-zA-Z]+$/),
@@ -110,7 +99,9 @@ export const serviceDefinition = z
     shortName: localized,
     agency: z.object({ code: z.string().min(1), name: localized }),
     legalBasis: z.string().min(1),
-    trigger: triggerSchema,
+    trigger: ruleSchema,
+    // From the pilot of 2025 (Kế hoạch 92/KH-UBND), or proposed to grow the catalogue to 27.
+    stage: z.enum(["pilot", "proposed"]).default("proposed"),
     reason: localized,
     prepared: localized,
     prefilled: z.array(prefilledField).min(1),
@@ -119,7 +110,7 @@ export const serviceDefinition = z
     feeVnd: z.number().int().nonnegative(),
     result: localized,
     // What approval issues; each kind is one issuer in lib/dossiers/results.ts.
-    issues: z.enum(["birth-package", "licence-renewal", "benefits", "school-place", "permit-dossier"]),
+    issues: z.enum(["birth-package", "licence-renewal", "benefits", "school-place", "permit-dossier", "record"]),
     delivery: z.array(z.enum(deliveryOptions)),
     // The pilot's choice for the citizen, shown pre-selected and changeable, so that it is never "missing".
     defaultDelivery: z.enum(deliveryOptions).optional(),
@@ -143,9 +134,12 @@ export const serviceDefinition = z
         ctx.addIssue({ code: "custom", message: `${f.key}: requiredWhen must name options of a choice field, and the field must not be required`, path: ["citizenFields"] });
       }
     }
+    if (def.issues === "licence-renewal" && (def.trigger.kind !== "window" || !def.trigger.renewYears)) {
+      ctx.addIssue({ code: "custom", message: "a renewal needs a window rule with renewYears", path: ["trigger"] });
+    }
     if (!def.sms.includes("{link}")) ctx.addIssue({ code: "custom", message: "sms must carry {link}", path: ["sms"] });
     // The first SMS is a template of the one registry: only the variables its trigger supplies.
-    for (const problem of templateProblems({ text: def.sms, vars: preparedSmsVars[def.trigger.kind] })) {
+    for (const problem of templateProblems({ text: def.sms, vars: preparedSmsVarsOf(def.trigger) })) {
       ctx.addIssue({ code: "custom", message: `sms: ${problem}`, path: ["sms"] });
     }
   });

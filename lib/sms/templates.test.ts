@@ -3,7 +3,7 @@ import { catalogue } from "../services/catalogue";
 import { serviceDefinition } from "../services/definition";
 import { renderTemplate } from "../services/render";
 import { unaccentVi } from "./salutation";
-import { placeholdersOf, preparedSmsVars, SMS_MAX_LENGTH, smsTemplates, templateProblems, unknownPlaceholders } from "./templates";
+import { placeholdersOf, preparedSmsVarsOf, SMS_MAX_LENGTH, smsTemplates, templateProblems, unknownPlaceholders } from "./templates";
 
 const GSM7 = /^[A-Za-z0-9 @£$¥\n\r_!"#%&'()*+,\-./:;<=>?{}]*$/;
 // The production origin of a government deployment, and the longest realistic value of each variable.
@@ -20,22 +20,25 @@ const LONGEST: Record<string, string> = {
   childFirstName: "Khanh",
   childName: "Nguyen Thi Thanh Huong",
   subjectPlate: "43B-123.45",
+  age: "100",
 };
 
 // {service} is a short name, lower-cased and unaccented; reminders and the other parent's notice send
-// dates as dd/MM. The notice goes only to dossiers with two parents (birth, school).
-const services = (kinds?: string[]) =>
-  catalogue.filter((s) => !kinds || kinds.includes(s.trigger.kind)).map((s) => unaccentVi(s.shortName.vi).toLowerCase());
+// dates as dd/MM. The notice goes only to dossiers with two parents (a newborn, a child's services).
+const services = (twoParents = false) =>
+  catalogue
+    .filter((s) => !twoParents || s.trigger.dataset === "birth-notices" || (s.trigger.kind === "age" && s.trigger.owner === "parents"))
+    .map((s) => unaccentVi(s.shortName.vi).toLowerCase());
 const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length ? b : a));
 const OVERRIDES: Record<string, Record<string, string>> = {
   reminder: { service: longest(services()), deadline: "31/12" },
   otherParentNamed: { deadline: "31/12" },
-  otherParentConfirmed: { service: longest(services(["event", "age"])), deadline: "31/12" },
+  otherParentConfirmed: { service: longest(services(true)), deadline: "31/12" },
 };
 
 const all = [
   ...Object.entries(smsTemplates).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[] })),
-  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVars[s.trigger.kind] })),
+  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVarsOf(s.trigger) })),
 ];
 
 describe("the SMS template registry", () => {

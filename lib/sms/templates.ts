@@ -1,4 +1,3 @@
-import type { Trigger } from "../services/definition";
 
 // Unaccented GSM-7, one 160-character segment with the production origin (templates.test.ts renders
 // each with https://dichvucong.danang.gov.vn); every text carries the dossier's match code, as the app
@@ -60,16 +59,12 @@ export const SMS_MAX_LENGTH = 160;
 const preparedBase = ["salutation", "firstName", "link", "matchCode"] as const;
 
 /**
- * The variables the engine supplies to a service's first SMS (the catalogue's `sms`), by trigger kind:
- * prepare.ts adds the base four, candidates.ts the trigger's own `sms_vars`.
+ * The variables the engine supplies to a service's first SMS (the catalogue's `sms`): prepare.ts adds
+ * the base four, the service's rule its own `smsVars` (a child's first name, a vehicle plate).
  */
-export const preparedSmsVars: Record<Trigger["kind"], readonly string[]> = {
-  event: preparedBase,
-  window: [...preparedBase, "subjectPlate"],
-  list: preparedBase,
-  age: [...preparedBase, "childFirstName"],
-  "construction-intent": preparedBase,
-};
+export function preparedSmsVarsOf(rule: { smsVars: Record<string, unknown> }): readonly string[] {
+  return [...preparedBase, ...Object.keys(rule.smsVars)];
+}
 
 export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

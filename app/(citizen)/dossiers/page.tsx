@@ -35,7 +35,7 @@ export default async function MyDossiersPage() {
       ) : (
         <ul className="mt-4 space-y-3">
           {dossiers.map((d) => {
-            const service = findService(d.serviceCode);
+            const service = findService(d.serviceCode, d.serviceVersion);
             return (
               <li key={d.id}>
                 <Link

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { Executor } from "../../db/client";
-import type { Trigger } from "../../services/definition";
 
 /** One registry that agencies fill by CSV: its columns, how a row is read, and how rows are written. */
 export interface ImportDataset<Row> {
@@ -15,6 +14,4 @@ export interface ImportDataset<Row> {
   citizenId(row: Row): string;
   /** Inserts new rows and updates changed ones; returns how many it wrote (identical rows are not). */
   upsert(db: Executor, rows: Row[]): Promise<number>;
-  /** Whether a catalogue trigger reads this registry, so its dossiers are prepared after an import. */
-  feeds(trigger: Trigger): boolean;
 }

@@ -52,7 +52,6 @@ function licenceRegistry(kind: string, subjectRequired = false): ImportDataset<L
         SELECT count(*)::int AS written FROM written`);
       return Number(result?.written ?? 0);
     },
-    feeds: (trigger) => trigger.kind === "window" && trigger.licenceKind === kind,
   };
 }
 

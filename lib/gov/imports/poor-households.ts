@@ -57,5 +57,4 @@ export const poorHouseholds: ImportDataset<HouseholdRow> = {
       SELECT count(*)::int AS written FROM written`);
     return Number(result?.written ?? 0);
   },
-  feeds: (trigger) => trigger.kind === "list" && trigger.list === LIST,
 };

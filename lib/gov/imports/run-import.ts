@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { queryRows, type Db, type Executor } from "../../db/client";
 import { importRuns } from "../../db/schema";
 import { prepareService } from "../../engine/prepare";
-import { catalogue } from "../../services/catalogue";
+import { liveServices } from "../../services/store";
 
 import type { Locale } from "../../i18n/locales";
 import type { CsvRecord } from "./csv-records";
@@ -190,8 +190,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportOutc
   const today = opts.today ?? clock.today();
   const prepared: Record<string, number> = {};
   let sms = 0;
-  for (const service of catalogue.filter((s) => dataset.feeds(s.trigger))) {
-    const run = await prepareService(db, service, { today, origin: opts.origin });
+  for (const { service, version, communes } of (await liveServices(db)).filter((s) => s.service.trigger.dataset === opts.dataset)) {
+    const run = await prepareService(db, service, { today, origin: opts.origin, version, communes });
     prepared[service.code] = run.prepared;
     sms += run.sms;
   }

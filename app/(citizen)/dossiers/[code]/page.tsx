@@ -61,7 +61,7 @@ export default async function DossierPage(props: Props) {
   const { code } = parsed.data;
   const citizenId = await requireCitizen(`/dossiers/${code}`);
   const [page, t, locale, search] = await Promise.all([dossierPageFor(await getDb(), citizenId, code), getTranslations(), getLocale(), props.searchParams]);
-  const service = page && findService(page.dossier.serviceCode);
+  const service = page && findService(page.dossier.serviceCode, page.dossier.serviceVersion);
   if (!page || !service) notFound();
   const { dossier, events, access, matchCode } = page;
   const owner = dossier.role === "co-parent" ? page.ownerName : null;

@@ -48,7 +48,7 @@ export default async function OfficerReviewPage(props: Props) {
   const officer = await requireStaff("officer", `/officer/dossiers/${parsed.data.code}`);
   const db = await getDb();
   const row = await findDossierForAgency(db, officer, parsed.data.code);
-  const service = row && findService(row.dossier.serviceCode);
+  const service = row && findService(row.dossier.serviceCode, row.dossier.serviceVersion);
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);

@@ -25,7 +25,7 @@ export async function GET(_request: Request, context: { params: Promise<{ code: 
   if (!parsed.success || !citizenId) return new NextResponse(null, { status: 404 });
   const db = await getDb();
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   const payment = dossier && (await paidPaymentOf(db, dossier.id));
   if (!dossier || !service || !payment?.receiptNo || !payment.paidAt) return new NextResponse(null, { status: 404 });
   const [payer, t, locale] = await Promise.all([findCitizen(db, payment.citizenId), getTranslations("payment.receipt"), getLocale()]);

@@ -33,7 +33,7 @@ export default async function ResultDocumentPage({
   const citizenId = await requireCitizen(`/dossiers/${parsed.data.code}/result`);
   const db = await getDb();
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier?.result || !dossier.verifyCode || !service) notFound();
   const [owner, t, tc, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getTranslations("collect"), getLocale()]);
   const centre = collectCentre(dossier, communeOf(dossier.prefilled));

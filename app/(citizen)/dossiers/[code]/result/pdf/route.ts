@@ -25,7 +25,7 @@ export async function GET(_request: Request, { params: raw }: { params: Promise<
   if (!citizenId) return new Response(null, { status: 303, headers: { Location: `/login?callbackUrl=${encodeURIComponent(`/dossiers/${parsed.data.code}/result`)}` } });
   const db = await getDb();
   const dossier = await findDossierFor(db, citizenId, parsed.data.code);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier?.result || !dossier.verifyCode || !service) return notFound();
   const [owner, t, labels, locale] = await Promise.all([findCitizen(db, dossier.ownerId), getTranslations("result"), getTranslations("officer.result"), getLocale()]);
   const holder = service.issues === "birth-package" ? String(dossier.citizenData.childName ?? "") : (owner?.fullName ?? "");

@@ -1,0 +1,179 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { dryRunDraft, submitDraft, validateDraft } from "@/app/officer/services/actions";
+import type { DryRun } from "@/lib/engine/dry-run";
+
+interface Text {
+  definition: string;
+  valid: string;
+  invalid: string;
+  checking: string;
+  communes: string;
+  dryRun: string;
+  dryRunning: string;
+  submit: string;
+  submitting: string;
+  submitted: string;
+  errors: Record<string, string>;
+  dry: Record<string, string>;
+}
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => String(values[k] ?? w));
+
+/** The department's draft: JSON checked as it is typed, a dry run, and the submission to the centre. */
+export function ServiceDraftEditor({ initialJson, communes, text }: { initialJson: string; communes: string[]; text: Text }) {
+  const [json, setJson] = useState(initialJson);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [issues, setIssues] = useState<{ path: string; message: string }[] | undefined>(undefined);
+  const [run, setRun] = useState<DryRun | undefined>();
+  const [message, setMessage] = useState("");
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    const timer = setTimeout(() => void validateDraft(json).then(setIssues), 400);
+    return () => clearTimeout(timer);
+  }, [json]);
+
+  const toggle = (commune: string) => setChosen((c) => (c.includes(commune) ? c.filter((x) => x !== commune) : [...c, commune]));
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <label htmlFor="definition" className="mb-1 block font-semibold">{text.definition}</label>
+        <textarea
+          id="definition"
+          value={json}
+          onChange={(e) => {
+            setJson(e.target.value);
+            setIssues(undefined);
+          }}
+          spellCheck={false}
+          rows={18}
+          aria-describedby="definition-status"
+          className="w-full rounded-lg border border-stone-400 p-2 font-mono text-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-red-300"
+        />
+        <div id="definition-status" role="status" aria-live="polite" className="mt-1 text-sm">
+          {issues === undefined ? (
+            text.checking
+          ) : issues.length === 0 ? (
+            <span className="font-semibold text-green-800">{text.valid}</span>
+          ) : (
+            <>
+              <span className="font-semibold text-red-800">{fill(text.invalid, { count: issues.length })}</span>
+              <ul className="list-disc pl-5">
+                {issues.map((i, n) => (
+                  <li key={n}>
+                    <code>{i.path || "—"}</code>: {i.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+      <fieldset className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
+        <legend className="font-semibold">{text.communes}</legend>
+        <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
+          {communes.map((c) => (
+            <label key={c} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="h-5 w-5" checked={chosen.includes(c)} onChange={() => toggle(c)} />
+              {c}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              setMessage("");
+              const r = await dryRunDraft({ json, communes: chosen });
+              if (r.ok) setRun(r.run);
+              else setIssues(r.issues);
+            })
+          }
+          className="min-h-11 rounded-lg border border-stone-500 bg-white px-4 font-semibold focus:outline-none focus-visible:ring-4 focus-visible:ring-red-300"
+        >
+          {pending ? text.dryRunning : text.dryRun}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const r = await submitDraft({ json, communes: chosen });
+              setMessage(r.ok ? fill(text.submitted, { version: r.version }) : (text.errors[r.error] ?? text.errors.failed!));
+            })
+          }
+          className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white focus:outline-none focus-visible:ring-4 focus-visible:ring-red-300"
+        >
+          {pending ? text.submitting : text.submit}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="font-semibold">{message}</p>
+      {run && <DryRunView run={run} text={text.dry} />}
+    </div>
+  );
+}
+
+export function DryRunView({ run, text }: { run: DryRun; text: Record<string, string> }) {
+  return (
+    <section aria-labelledby="dry-run" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">
+      <h2 id="dry-run" className="text-lg font-semibold">{text.title}</h2>
+      <p className="font-semibold">{fill(text.total!, { count: run.total })}</p>
+      {run.perCommune.length === 0 ? (
+        <p>{text.empty}</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{text.commune}</th>
+              <th scope="col">{text.count}</th>
+              <th scope="col">{text.chosen}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.perCommune.map((r) => (
+              <tr key={r.commune}>
+                <td>{r.commune}</td>
+                <td>{r.count}</td>
+                <td>{r.chosen ? text.yes : text.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {run.samples.length > 0 && (
+        <>
+          <h3 className="font-semibold">{text.samples}</h3>
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th scope="col">{text.initials}</th>
+                <th scope="col">{text.age}</th>
+                <th scope="col">{text.commune}</th>
+                <th scope="col">{text.due}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {run.samples.map((s, i) => (
+                <tr key={i}>
+                  <td>{s.initials}</td>
+                  <td>{s.ageBand}</td>
+                  <td>{s.commune}</td>
+                  <td>{s.dueOn ? s.dueOn.slice(0, 10).split("-").reverse().join("/") : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3 className="font-semibold">{text.sms}</h3>
+      <p className="rounded bg-stone-100 p-2 font-mono text-sm">{run.sms.text}</p>
+      <p className="text-sm">{fill(text.length!, { length: run.sms.length })}</p>
+    </section>
+  );
+}

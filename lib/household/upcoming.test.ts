@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
+import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { growthPersonas, seedGrowthWorld } from "../gov/demo-growth-world";
+import { dataAccessLog, householdReminders } from "../db/schema";
+import { addDays } from "../dates";
+import { HOUSEHOLD_PURPOSE, householdUpcoming, optInReminder } from "./upcoming";
+
+const TODAY = "2026-11-23";
+
+describe.each(await testDatabaseKinds())("the household's next 12 months on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await seedGrowthWorld(t.db, TODAY);
+  });
+  afterAll(async () => t?.close());
+
+  it("lists what the rules make due for the citizen's children, when it will be prepared, and logs each read", async () => {
+    const items = await householdUpcoming(t.db, growthPersonas.mai, TODAY);
+    const of = (code: string, personId: string) => items.find((i) => i.service.code === code && i.personId === personId);
+    expect(of("first-citizen-id", growthPersonas.khoi)).toMatchObject({ dueOn: addDays(TODAY, 10), prepareOn: TODAY });
+    expect(of("first-citizen-id", growthPersonas.duc)).toMatchObject({ dueOn: addDays(TODAY, 150), prepareOn: addDays(TODAY, 120) });
+    expect(of("child-health-insurance-at-six", growthPersonas.ngoc)).toMatchObject({ dueOn: addDays(TODAY, 12) });
+    expect(of("lower-secondary-enrollment", growthPersonas.han)).toBeDefined();
+    const log = await t.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.purpose, HOUSEHOLD_PURPOSE), eq(dataAccessLog.citizenId, growthPersonas.khoi)));
+    expect(new Set(log.map((l) => l.dataset))).toEqual(new Set(["population"]));
+  });
+
+  it("shows nothing of another family, and refuses a reminder on someone else's record", async () => {
+    const an = await householdUpcoming(t.db, demoPersonas.an, TODAY);
+    expect(an.every((i) => [demoPersonas.an, demoPersonas.binh].includes(i.personId as never))).toBe(true);
+    const mine = (await householdUpcoming(t.db, growthPersonas.mai, TODAY)).find((i) => i.service.code === "first-citizen-id")!;
+    const key = { serviceCode: mine.service.code, subjectKey: mine.subjectKey, triggerPeriod: mine.triggerPeriod };
+    expect(await optInReminder(t.db, demoPersonas.an, TODAY, key)).toBe(false);
+    expect(await optInReminder(t.db, growthPersonas.mai, TODAY, key)).toBe(true);
+    expect(await optInReminder(t.db, growthPersonas.mai, TODAY, key)).toBe(true);
+    expect(await t.db.$count(householdReminders)).toBe(1);
+    expect((await householdUpcoming(t.db, growthPersonas.mai, TODAY)).find((i) => i.service.code === "first-citizen-id")?.reminder).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import { queryRows, type Db } from "../db/client";
+import { citizens, dataAccessLog, familyRelations, householdReminders } from "../db/schema";
+import { addDays } from "../dates";
+import { dueBetween } from "../engine/compile";
+import { liveServices } from "../services/store";
+import type { ServiceDefinition } from "../services/definition";
+
+/** What the household view reads on the citizen's behalf, as the data-access log names it. */
+export const HOUSEHOLD_PURPOSE = "household-forecast";
+const HOUSEHOLD_AGENCY = "chudong";
+const DAYS_AHEAD = 365;
+
+export interface UpcomingItem {
+  service: ServiceDefinition;
+  personId: string;
+  personName: string;
+  subjectKey: string;
+  triggerPeriod: string;
+  dueOn: string;
+  prepareOn: string;
+  reminder: boolean;
+}
+
+const day = (v: unknown) => String(v instanceof Date ? v.toISOString() : v).slice(0, 10);
+
+/** The citizen and the people the population register relates to them (spouse, children, parents). */
+async function householdOf(db: Db, citizenId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: citizens.id, fullName: citizens.fullName })
+    .from(citizens)
+    .where(
+      or(
+        eq(citizens.id, citizenId),
+        inArray(citizens.id, db.select({ id: familyRelations.relativeId }).from(familyRelations).where(eq(familyRelations.citizenId, citizenId))),
+        inArray(citizens.id, db.select({ id: familyRelations.citizenId }).from(familyRelations).where(eq(familyRelations.relativeId, citizenId))),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
+/**
+ * The next 12 months for a citizen's household, from the same rules the engine runs: what falls due,
+ * for whom, and the day the government will prepare it (where the service is switched on). Each
+ * person whose records were read gets a data-access row, as for a prepared dossier.
+ */
+export async function householdUpcoming(db: Db, citizenId: string, today: string): Promise<UpcomingItem[]> {
+  const members = await householdOf(db, citizenId);
+  const people = [...members.keys()];
+  const items: UpcomingItem[] = [];
+  const read = new Set<string>();
+  for (const { service, communes } of await liveServices(db)) {
+    const rows = await queryRows<{ subject_id: string; owner_id: string; subject_key: string; trigger_period: string; due_on: unknown; prepare_on: unknown }>(
+      db,
+      dueBetween(service, { today, from: today, to: addDays(today, DAYS_AHEAD) }, { people, communes }),
+    );
+    for (const r of rows) {
+      const personId = members.has(r.subject_id) ? r.subject_id : r.owner_id;
+      read.add(`${personId}|${service.trigger.dataset}`);
+      items.push({
+        service,
+        personId,
+        personName: members.get(personId) ?? "",
+        subjectKey: r.subject_key,
+        triggerPeriod: r.trigger_period,
+        dueOn: day(r.due_on),
+        prepareOn: day(r.prepare_on),
+        reminder: false,
+      });
+    }
+  }
+  for (const id of people) read.add(`${id}|population`);
+  await db.insert(dataAccessLog).values(
+    [...read].map((key) => {
+      const [id, dataset] = key.split("|") as [string, string];
+      return { citizenId: id, agency: HOUSEHOLD_AGENCY, dataset, purpose: HOUSEHOLD_PURPOSE };
+    }),
+  );
+  const reminders = await db.select().from(householdReminders).where(eq(householdReminders.citizenId, citizenId));
+  const on = new Set(reminders.map((r) => `${r.serviceCode}|${r.subjectKey}|${r.triggerPeriod}`));
+  for (const item of items) item.reminder = on.has(`${item.service.code}|${item.subjectKey}|${item.triggerPeriod}`);
+  return items.sort((a, b) => a.prepareOn.localeCompare(b.prepareOn) || a.service.code.localeCompare(b.service.code));
+}
+
+/**
+ * The citizen opts in to a reminder for one upcoming item, only one the rules give their household
+ * today (so no one can subscribe to another family's records); asking twice changes nothing.
+ */
+export async function optInReminder(db: Db, citizenId: string, today: string, input: { serviceCode: string; subjectKey: string; triggerPeriod: string }): Promise<boolean> {
+  const item = (await householdUpcoming(db, citizenId, today)).find(
+    (i) => i.service.code === input.serviceCode && i.subjectKey === input.subjectKey && i.triggerPeriod === input.triggerPeriod,
+  );
+  if (!item) return false;
+  await db
+    .insert(householdReminders)
+    .values({ citizenId, serviceCode: item.service.code, subjectKey: item.subjectKey, triggerPeriod: item.triggerPeriod, remindOn: addDays(item.prepareOn, -7) })
+    .onConflictDoNothing();
+  return true;
+}
+
+export async function optOutReminder(db: Db, citizenId: string, input: { serviceCode: string; subjectKey: string; triggerPeriod: string }): Promise<void> {
+  await db
+    .delete(householdReminders)
+    .where(
+      and(
+        eq(householdReminders.citizenId, citizenId),
+        eq(householdReminders.serviceCode, input.serviceCode),
+        eq(householdReminders.subjectKey, input.subjectKey),
+        eq(householdReminders.triggerPeriod, input.triggerPeriod),
+      ),
+    );
+}
