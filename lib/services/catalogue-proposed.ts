@@ -5,13 +5,13 @@ import { L, col, person, renewal } from "./rule-builders";
 // The 19 services that grow the pilot's 8 to the 27 of Kế hoạch 92/KH-UBND, each from data the city
 // already holds. Legal bases marked "cần xác minh" must be checked against the current text before go-live.
 
-const holder = (label = L("Người được cấp", "Holder")) => ({ key: "holderName", label, source: "population" }) as const;
+const holder = (label = L("Người được cấp", "Holder")) => ({ key: "holderName", label, source: "population", ifWrong: "wait" }) as const;
 const expiry = (source: z.input<typeof serviceDefinition>["prefilled"][number]["source"], label = L("Ngày hết hạn", "Expiry date")) =>
   ({ key: "expiresOn", label, source, format: "date" }) as const;
 const number = (source: z.input<typeof serviceDefinition>["prefilled"][number]["source"], label: ReturnType<typeof L>) =>
   ({ key: "licenceNumber", label, source }) as const;
-const fullName = { key: "fullName", label: L("Họ và tên", "Full name"), source: "population" } as const;
-const birthDate = { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date" } as const;
+const fullName = { key: "fullName", label: L("Họ và tên", "Full name"), source: "population", ifWrong: "wait" } as const;
+const birthDate = { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date", ifWrong: "wait" } as const;
 const residence = { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" } as const;
 const personPrefill = { fullName: person("fullName"), birthDate: person("birthDate"), residence: person("residence"), commune: person("commune") };
 
@@ -196,8 +196,8 @@ export const proposedServices = [
     reason: L("Bé {childName} vào lớp 6 năm {year} — theo Cơ sở dữ liệu quốc gia về dân cư", "{childName} starts grade 6 in {year} — from the national population database"),
     prepared: L("Hồ sơ tuyển sinh lớp 6 đã được điền sẵn. Bạn chỉ cần chọn trường.", "The admission is filled in. Just choose a school."),
     prefilled: [
-      { key: "childName", label: L("Họ tên học sinh", "Pupil"), source: "population" },
-      { key: "childBirthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date" },
+      { key: "childName", label: L("Họ tên học sinh", "Pupil"), source: "population", ifWrong: "wait" },
+      { key: "childBirthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date", ifWrong: "wait" },
       residence,
     ],
     citizenFields: [{ kind: "prefilledChoice", key: "school", label: L("Trường đăng ký", "School"), required: true, optionsFrom: "schoolOptions", addressesFrom: "schoolAddresses" }],
@@ -397,10 +397,10 @@ export const proposedServices = [
     reason: L("Thông báo tử vong của {deceasedName} ngày {diedOn}", "Death notice of {deceasedName} on {diedOn}"),
     prepared: L("Tờ khai khai tử đã được điền sẵn. Gia đình chỉ cần xác nhận.", "The death registration is filled in. The family only needs to confirm."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population" },
+      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
       { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
       { key: "place", label: L("Nơi mất", "Place of death"), source: "death-notices" },
-      { key: "declarantName", label: L("Người đi khai tử", "Declarant"), source: "population" },
+      { key: "declarantName", label: L("Người đi khai tử", "Declarant"), source: "population", ifWrong: "wait" },
     ],
     citizenFields: [],
     slaWorkingDays: 1,
@@ -432,9 +432,9 @@ export const proposedServices = [
     reason: L("{deceasedName} đang hưởng trợ cấp xã hội, mất ngày {diedOn}", "{deceasedName}, who received a social allowance, died on {diedOn}"),
     prepared: L("Hồ sơ hỗ trợ chi phí mai táng đã được điền sẵn.", "The funeral allowance is filled in."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population" },
+      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
       { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
-      { key: "declarantName", label: L("Người nhận hỗ trợ", "Recipient"), source: "population" },
+      { key: "declarantName", label: L("Người nhận hỗ trợ", "Recipient"), source: "population", ifWrong: "wait" },
     ],
     citizenFields: [],
     slaWorkingDays: 3,
@@ -464,7 +464,7 @@ export const proposedServices = [
     reason: L("{deceasedName} đang hưởng lương hưu, mất ngày {diedOn}", "{deceasedName}, a pensioner, died on {diedOn}"),
     prepared: L("Hồ sơ dừng lương hưu, trợ cấp mai táng và trợ cấp tuất đã được điền sẵn.", "The end of pension, funeral grant and survivor allowance are filled in."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population" },
+      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
       { key: "pensionNo", label: L("Số sổ hưởng lương hưu", "Pension book number"), source: "death-notices" },
       { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
     ],
@@ -493,7 +493,7 @@ export const proposedServices = [
     },
     reason: L("Bạn có tên trong danh sách người khuyết tật nặng năm {year}", "You are on the {year} register of people with a severe disability"),
     prepared: L("Hồ sơ hưởng trợ cấp và thẻ BHYT đã được điền sẵn.", "Your allowance and health-insurance card are filled in."),
-    prefilled: [{ key: "headName", label: L("Người hưởng", "Beneficiary"), source: "population" }, residence],
+    prefilled: [{ key: "headName", label: L("Người hưởng", "Beneficiary"), source: "population", ifWrong: "wait" }, residence],
     citizenFields: [],
     slaWorkingDays: 10,
     feeVnd: 0,
@@ -518,7 +518,7 @@ export const proposedServices = [
     },
     reason: L("Bạn có tên trong danh sách người có công năm {year}", "You are on the {year} register of meritorious service"),
     prepared: L("Quà Tết được chuẩn bị sẵn; bạn chọn nhận tại nhà hoặc tại UBND.", "Your gift is ready; choose to receive it at home or at the commune."),
-    prefilled: [{ key: "headName", label: L("Người nhận", "Recipient"), source: "population" }, residence],
+    prefilled: [{ key: "headName", label: L("Người nhận", "Recipient"), source: "population", ifWrong: "wait" }, residence],
     citizenFields: [],
     slaWorkingDays: 5,
     feeVnd: 0,
