@@ -11,6 +11,7 @@ const eventTitleKey = {
   agreed: "parents.events.agreed",
   objected: "parents.events.objected",
   settled: "parents.events.settled",
+  sms: "dossier.smsStep",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -19,7 +20,8 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
         const status = statusSchema.safeParse(event.toStatus);
-        const title = event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind]);
+        const title =
+          event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind], { step: String(event.data?.step) });
         const by =
           event.actorKind === "citizen"
             ? t("dossier.by.citizen", { name: event.actorName ?? "" })
@@ -32,6 +34,7 @@ export async function Timeline({ events }: { events: TimelineEvent[] }) {
             <p className="font-semibold">{title}</p>
             <p className="text-sm text-stone-700">
               <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> · {by}
+              {event.data?.channel === "SMS" && ` · ${t("dossier.viaSms")}`}
             </p>
             {event.note && <p className="text-sm">{event.note}</p>}
           </li>

@@ -71,7 +71,7 @@ export async function findDossierFor(db: Executor, citizenId: string, code: stri
 
 export type DossierEvent = typeof dossierEvents.$inferSelect;
 /** What a timeline shows of an event. */
-export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at"> & { actorName: string | null };
+export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at" | "data"> & { actorName: string | null };
 
 export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null })[]> {
   const rows = await db
@@ -204,7 +204,9 @@ const pageStatement = preparedPer((db) =>
       ...selection,
       events: sql<Json<TimelineEvent>[]>`COALESCE((
         SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
-          'actorName', c.full_name, 'note', e.note, 'at', e.at) ORDER BY e.id)
+          'actorName', c.full_name, 'note', e.note, 'at', e.at,
+          -- Only how and which step: the data changed stays on the server.
+          'data', json_build_object('channel', e.data->>'channel', 'step', e.data->>'step')) ORDER BY e.id)
         FROM dossier_events e LEFT JOIN citizens c ON e.actor_kind = 'citizen' AND c.id = e.actor_id
         WHERE e.dossier_id = ${dossiers.id}), '[]'::json)`,
       access: sql<Json<AccessEntry>[]>`COALESCE((
@@ -218,7 +220,7 @@ const pageStatement = preparedPer((db) =>
     .from(dossiers)
     .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
     .where(eq(dossiers.code, sql.placeholder("code")))
-    .prepare("dossier_page_v1"),
+    .prepare("dossier_page_v2"),
 );
 
 /**
