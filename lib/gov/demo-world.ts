@@ -26,6 +26,9 @@ export const demoPersonas = {
   giang: "048095000006",
   hai: "048088000007",
   giangDaughter: "048320000008",
+  // A father with a basic phone who names and confirms by SMS reply (e2e/sms-reply.spec.ts), and his wife.
+  khoa: "048089000021",
+  lan: "048193000022",
 } as const;
 
 // Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
@@ -73,6 +76,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     ...emHousehold.map(([id, fullName, age, sex]) =>
       person(id, fullName, `${year - age}-06-01`, sex, null, { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
     ),
+    person(p.khoa, "Phan Văn Khoa", "1989-08-17", "male", "0905000021", { addressLine: "5 Hùng Vương", hometown: "Xã Điện Bàn, Thành phố Đà Nẵng" }),
+    person(p.lan, "Lý Thị Lan", "1993-03-25", "female", "0905000022", { addressLine: "5 Hùng Vương" }),
   ]);
   await db.insert(familyRelations).values([
     { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
@@ -80,6 +85,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     { citizenId: p.giang, relativeId: p.giangDaughter, relation: "child" },
     { citizenId: p.giangDaughter, relativeId: p.giang, relation: "parent" },
     ...emHousehold.map(([id], i) => ({ citizenId: p.em, relativeId: id, relation: i === 0 ? ("spouse" as const) : ("child" as const) })),
+    { citizenId: p.khoa, relativeId: p.lan, relation: "spouse" },
+    { citizenId: p.lan, relativeId: p.khoa, relation: "spouse" },
   ]);
   await db.insert(birthNotices).values({
     certificateNo: `GCS-${year}-048-0012345`,
