@@ -60,7 +60,17 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
       const page = (await dossierPageFor(t.db, parent, code))!;
       expect(page.dossier).toEqual(dossier);
       expect(page.events).toEqual(
-        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName }) => ({ id, kind, toStatus, actorKind, note, at, actorName })),
+        // Of the event's data, the page gets only the channel and the SMS step.
+        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName, data }) => ({
+          id,
+          kind,
+          toStatus,
+          actorKind,
+          note,
+          at,
+          actorName,
+          data: { channel: data?.channel ?? null, step: data?.step ?? null },
+        })),
       );
       expect(page.events.map((e) => e.actorName)).toContain("Nguyễn Văn An");
       const access = await dataAccessFor(t.db, parent, dossier.id);

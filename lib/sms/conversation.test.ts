@@ -76,6 +76,8 @@ describe.each(await testDatabaseKinds())("answering SMS replies on $name", ({ op
     expect((await reply(AN, "TEN 4821"))?.key).toBe("nameMissing");
     expect((await reply(AN, "TEN 4821 Khang123 Nguyễn"))?.key).toBe("nameInvalid");
     expect((await reply(AN, "XN 4821 12345"))?.key).toBe("codeMalformed");
+    // A birth cannot be declined: by SMS no more than on the web.
+    expect((await reply(AN, "KHONG 4821"))?.key).toBe("notDeclinable");
     expect((await reply(AN, `TEN 4821 ${"Nguyễn ".repeat(100)}`))?.key).toBe("tooLong");
     // No name yet: the summary cannot be sent, the parent is asked for it.
     expect((await reply(AN, "XN 4821"))?.key).toBe("nameMissing");
