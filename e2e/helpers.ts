@@ -8,6 +8,8 @@ export const personas = {
   cuc: "048185000003",
   em: "048175000005",
   giang: "048095000006",
+  khoa: "048089000021",
+  lan: "048193000022",
 } as const;
 
 /** Signs in through the real flow: our sign-in page → mock VNeID → Auth.js callback. */

@@ -24,7 +24,7 @@ function auditSettings(): Record<string, string> {
 
 function start(env: Record<string, string | undefined>) {
   const vars: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", APP_ORIGIN: ORIGIN, PGLITE_DIR: ".data/e2e-production", ENGINE_SCAN_MINUTES: "0", SMS_GATEWAY: "simulator", NEXT_TELEMETRY_DISABLED: "1", ...env };
-  for (const k of ["DEMO_MODE", "AUTH_SECRET", "VNEID_CLIENT_SECRET", "ENGINE_TOKEN", "VNEID_ISSUER", "TRUST_PROXY_HOPS"]) if (!(k in env)) delete vars[k];
+  for (const k of ["DEMO_MODE", "AUTH_SECRET", "VNEID_CLIENT_SECRET", "ENGINE_TOKEN", "SMS_INBOUND_SECRET", "VNEID_ISSUER", "TRUST_PROXY_HOPS"]) if (!(k in env)) delete vars[k];
   const child = spawn(process.execPath, [NEXT, "start", "-p", String(PORT)], { cwd: ROOT, env: vars as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   child.stdout!.on("data", (d) => output.push(String(d)));
@@ -63,6 +63,7 @@ test.describe.serial("production is not the demo", () => {
     expect(out).toMatch(/AUTH_SECRET is the demo value/);
     expect(out).toMatch(/VNEID_CLIENT_SECRET is not set/);
     expect(out).toMatch(/ENGINE_TOKEN is not set/);
+    expect(out).toMatch(/SMS_INBOUND_SECRET is not set/);
     expect(out).toMatch(/openssl rand -base64 32/);
   });
 
@@ -70,7 +71,7 @@ test.describe.serial("production is not the demo", () => {
     let server: ReturnType<typeof start>;
     test.beforeAll(async () => {
       test.setTimeout(200_000);
-      server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), ...auditSettings() });
+      server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), SMS_INBOUND_SECRET: secret(), ...auditSettings() });
       await ready(server);
     });
     test.afterAll(async () => stop(server.child));
@@ -117,7 +118,7 @@ test.describe.serial("production is not the demo", () => {
 
   test("with VNEID_ISSUER elsewhere, the mock VNeID is not there (404)", async ({ request }) => {
     test.setTimeout(200_000);
-    const server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), VNEID_ISSUER: "https://vneid.example/oidc", ...auditSettings() });
+    const server = start({ AUTH_SECRET: secret(), VNEID_CLIENT_SECRET: secret(), ENGINE_TOKEN: secret(), SMS_INBOUND_SECRET: secret(), VNEID_ISSUER: "https://vneid.example/oidc", ...auditSettings() });
     try {
       await ready(server);
       for (const p of ["/vneid/authorize", "/vneid/jwks", "/vneid/.well-known/openid-configuration"]) {

@@ -5,6 +5,7 @@ export const DEMO_SECRETS = {
   AUTH_SECRET: "chu-dong-demo-secret-change-me-in-production",
   VNEID_CLIENT_SECRET: "chu-dong-demo-client-secret",
   ENGINE_TOKEN: "chu-dong-demo-engine-token",
+  SMS_INBOUND_SECRET: "chu-dong-demo-sms-inbound-secret",
 } as const;
 
 const envSchema = z.object({
@@ -21,6 +22,8 @@ const envSchema = z.object({
   VNEID_CLIENT_ID: z.string().min(1).default("chu-dong"),
   VNEID_CLIENT_SECRET: z.string().min(8).default(DEMO_SECRETS.VNEID_CLIENT_SECRET),
   ENGINE_TOKEN: z.string().min(16).default(DEMO_SECRETS.ENGINE_TOKEN),
+  // Shared with the SMS gateway: it signs each reply it delivers to POST /api/sms/inbound (HMAC-SHA256).
+  SMS_INBOUND_SECRET: z.string().min(16).default(DEMO_SECRETS.SMS_INBOUND_SECRET),
   // 0 turns the in-app schedule off (e.g. when an external scheduler calls /api/engine/scan).
   ENGINE_SCAN_MINUTES: z.coerce.number().int().min(0).default(15),
   // Reverse proxies in front of the app whose X-Forwarded-For entries are believed; 0: the socket's peer.

@@ -1,7 +1,7 @@
 import { DEMO_SECRETS } from "./env";
 
-/** The secrets whose demo values would let anyone forge a session, an OIDC client or a scheduler call. */
-export const REQUIRED_SECRETS = ["AUTH_SECRET", "VNEID_CLIENT_SECRET", "ENGINE_TOKEN"] as const;
+/** The secrets whose demo values would let anyone forge a session, an OIDC client, a scheduler call or a citizen's SMS reply. */
+export const REQUIRED_SECRETS = ["AUTH_SECRET", "VNEID_CLIENT_SECRET", "ENGINE_TOKEN", "SMS_INBOUND_SECRET"] as const;
 type SecretName = (typeof REQUIRED_SECRETS)[number];
 
 export interface SettingProblem {

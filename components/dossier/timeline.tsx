@@ -17,6 +17,7 @@ const eventTitleKey = {
   corrected: "corrections.events.corrected",
   correctionRejected: "corrections.events.rejected",
   collectAt: "collect.event",
+  sms: "dossier.smsStep",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
 const text = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -29,7 +30,8 @@ export async function Timeline({ events, fieldLabel }: { events: TimelineEvent[]
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
         const status = statusSchema.safeParse(event.toStatus);
-        const title = event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind]);
+        const title =
+          event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind], { step: String(event.data?.step) });
         const by =
           event.actorKind === "citizen"
             ? t("dossier.by.citizen", { name: event.actorName ?? "" })
@@ -46,6 +48,7 @@ export async function Timeline({ events, fieldLabel }: { events: TimelineEvent[]
             <p className="font-semibold">{title}{field && `: ${field}`}</p>
             <p className="text-sm text-stone-700">
               <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> · {by}
+              {event.data?.channel === "SMS" && ` · ${t("dossier.viaSms")}`}
             </p>
             {event.kind === "corrected" && text(data.to) && <p className="text-sm">{t("corrections.events.newValue", { value: shown(text(data.to)!) })}</p>}
             {event.kind === "collectAt" && text(data.commune) && <p className="text-sm">{t("collect.centreOf", { commune: communeInSentence(text(data.commune)!, locale) })}</p>}

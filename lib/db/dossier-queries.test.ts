@@ -6,7 +6,7 @@ import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { dossiers } from "./schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
-import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findCitizen, findDossierFor, homeFor, listDossiersFor } from "./dossier-queries";
+import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findCitizen, findDossierFor, homeFor, listDossiersFor, pageEventData } from "./dossier-queries";
 import { dossierSummaryJson, type DossierStatusJson } from "../api/dossier-json";
 import { revokeSession } from "../security/session-revocation";
 
@@ -60,7 +60,17 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
       const page = (await dossierPageFor(t.db, parent, code))!;
       expect(page.dossier).toEqual(dossier);
       expect(page.events).toEqual(
-        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName }) => ({ id, kind, toStatus, actorKind, note, at, actorName })),
+        // Of the event's data, the page gets only what its timeline shows.
+        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName, data }) => ({
+          id,
+          kind,
+          toStatus,
+          actorKind,
+          note,
+          at,
+          actorName,
+          data: pageEventData(data),
+        })),
       );
       expect(page.events.map((e) => e.actorName)).toContain("Nguyễn Văn An");
       const access = await dataAccessFor(t.db, parent, dossier.id);

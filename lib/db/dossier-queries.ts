@@ -198,13 +198,34 @@ export interface DossierPage {
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
+// Of an event's data the citizen's page gets only what the timeline shows: how and which step, the line
+// reported or corrected and its new value, the desk chosen, the postal tracking number.
+const pageEventFields = ["channel", "step", "field", "to", "commune"] as const;
+
+function pageEventDataSql(data: SQL): SQL {
+  return sql`json_build_object(${sql.join(
+    pageEventFields.map((k) => sql`${sql.raw(`'${k}'`)}, ${data}->>${sql.raw(`'${k}'`)}`),
+    sql`, `,
+  )}, 'result', json_build_object('postalTrackingNo', ${data}->'result'->>'postalTrackingNo'))`;
+}
+
+/** The same projection in JavaScript, for a caller holding an event's whole data. */
+export function pageEventData(data: Record<string, unknown> | null): Record<string, unknown> {
+  const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  const result = data?.result as Record<string, unknown> | undefined;
+  return {
+    ...Object.fromEntries(pageEventFields.map((k) => [k, text(data?.[k])])),
+    result: { postalTrackingNo: text(result?.postalTrackingNo) },
+  };
+}
+
 const pageStatement = preparedPer((db) =>
   db
     .select({
       ...selection,
       events: sql<Json<TimelineEvent>[]>`COALESCE((
         SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
-          'actorName', c.full_name, 'note', e.note, 'at', e.at, 'data', e.data) ORDER BY e.id)
+          'actorName', c.full_name, 'note', e.note, 'at', e.at, 'data', ${pageEventDataSql(sql`e.data`)}) ORDER BY e.id)
         FROM dossier_events e LEFT JOIN citizens c ON e.actor_kind = 'citizen' AND c.id = e.actor_id
         WHERE e.dossier_id = ${dossiers.id}), '[]'::json)`,
       access: sql<Json<AccessEntry>[]>`COALESCE((

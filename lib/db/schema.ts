@@ -312,7 +312,8 @@ export const dossierParties = pgTable(
 
 // status and amended; the other parent's answer to a submission, and the officer settling an objection.
 // reported / corrected / correctionRejected: a "Báo sai" on a pre-filled line; collectAt: where the result is handed over.
-export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid", "reported", "corrected", "correctionRejected", "collectAt"] as const;
+// "sms": a step of an SMS conversation that changes no data (a one-time code sent, a wrong code).
+export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid", "reported", "corrected", "correctionRejected", "collectAt", "sms"] as const;
 
 // Append-only: rows are inserted, never updated.
 export const dossierEvents = pgTable(
@@ -407,6 +408,38 @@ export const smsOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("sms_outbox_phone_idx").on(t.phone), index("sms_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+// Each SMS the gateway delivered to us: its message id makes a redelivery (or a replay) act once.
+export const smsInbound = pgTable(
+  "sms_inbound",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    gatewayMessageId: text("gateway_message_id").notNull().unique(),
+    phone: text("phone").notNull(),
+    body: text("body").notNull(),
+    dossierId: uuid("dossier_id").references(() => dossiers.id),
+    receivedAt: createdAt(),
+  },
+  (t) => [index("sms_inbound_phone_idx").on(t.phone, t.id)],
+);
+
+// A one-time code sent with an SMS summary: confirms that version of the dossier, from that phone.
+// Only a hash is stored; a new code for the same party replaces the old one.
+export const smsChallenges = pgTable(
+  "sms_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    codeHash: text("code_hash").notNull(),
+    dossierVersion: integer("dossier_version").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sms_challenges_party_key").on(t.dossierId, t.citizenId)],
 );
 
 export const deepLinks = pgTable("deep_links", {

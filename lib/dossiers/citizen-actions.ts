@@ -14,6 +14,8 @@ import { partyMay } from "./parties";
 import * as clock from "../clock";
 
 type CitizenActionKind = "confirm" | "amend";
+/** How the citizen acted: the app (web), or a reply to our SMS. */
+export type Channel = "web" | "SMS";
 
 /** What a confirm or amend request carries, whatever the transport (server action or JSON route). */
 export const citizenActionRequest = z.object({
@@ -84,7 +86,7 @@ export async function performCitizenAction(
   citizenId: string,
   kind: CitizenActionKind,
   req: CitizenActionRequest,
-  opts: { origin?: string; today?: string } = {},
+  opts: { origin?: string; today?: string; channel?: Channel } = {},
 ): Promise<CitizenActionResult> {
   const dossier = await findDossierFor(db, citizenId, req.dossierCode);
   const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
@@ -109,7 +111,11 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const result = await apply(tx, citizenId, kind, dossier, req, merged, { origin: opts.origin ?? "", today: opts.today ?? clock.today() });
+    const result = await apply(tx, citizenId, kind, dossier, req, merged, {
+      origin: opts.origin ?? "",
+      today: opts.today ?? clock.today(),
+      channel: opts.channel,
+    });
     if (result.ok || result.error === "conflict") {
       await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
     } else {
@@ -139,9 +145,10 @@ async function apply(
   dossier: CitizenDossier,
   req: CitizenActionRequest,
   data: Record<string, unknown>,
-  at: { origin: string; today: string },
+  { channel, ...at }: { origin: string; today: string; channel?: Channel },
 ): Promise<CitizenActionResult> {
-  const changed = changesBetween(dossier.citizenData, data);
+  // The web is the default; another channel (an SMS reply) is named on the event.
+  const eventData = { changed: changesBetween(dossier.citizenData, data), ...(channel && { channel }) };
   if (kind === "confirm") {
     const moved = await transition(tx, {
       dossierId: dossier.id,
@@ -151,7 +158,7 @@ async function apply(
       ...at,
       note: req.note,
       citizenData: data,
-      eventData: { changed },
+      eventData,
     });
     if (moved.ok) return { ok: true, status: moved.status, version: moved.version };
     if (moved.error === "correction_pending") return { ok: false, error: "correction_pending" };
@@ -166,7 +173,7 @@ async function apply(
     const [current] = await tx.select({ version: dossiers.version, status: dossiers.status }).from(dossiers).where(eq(dossiers.id, dossier.id));
     return refusal((current?.status ?? dossier.status) as Status, current?.version ?? dossier.version);
   }
-  await tx.insert(dossierEvents).values({ dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } });
+  await tx.insert(dossierEvents).values({ dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: eventData });
   return { ok: true, status: updated.status as Status, version: updated.version };
 }
 

@@ -5,6 +5,7 @@ import { findDossierFor } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { transition } from "./transition";
 import { partyMay } from "./parties";
+import type { Channel } from "./citizen-actions";
 import * as clock from "../clock";
 
 const declineRequest = z.object({
@@ -15,7 +16,12 @@ const declineRequest = z.object({
 type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
 
 /** "Không cần": the citizen says a prepared dossier is not needed (e.g. the vehicle is sold). */
-export async function declineDossier(db: Db, citizenId: string, input: unknown, opts: { origin?: string } = {}): Promise<DeclineResult> {
+export async function declineDossier(
+  db: Db,
+  citizenId: string,
+  input: unknown,
+  opts: { origin?: string; channel?: Channel } = {},
+): Promise<DeclineResult> {
   const parsed = declineRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const dossier = await findDossierFor(db, citizenId, parsed.data.dossierCode);
@@ -32,6 +38,7 @@ export async function declineDossier(db: Db, citizenId: string, input: unknown, 
       actor: { kind: "citizen", id: citizenId },
       today: clock.today(),
       origin: opts.origin ?? "",
+      eventData: opts.channel && { channel: opts.channel },
     }),
   );
   if (result.ok) return { ok: true };

@@ -11,6 +11,7 @@ import { firstNameOf, salutationFor, unaccentVi } from "../sms/salutation";
 import { addDays } from "../dates";
 import { dossierCodeSchema } from "./code";
 import { partyMay } from "./parties";
+import type { Channel } from "./citizen-actions";
 import { statusSchema } from "./status";
 import * as clock from "../clock";
 
@@ -21,7 +22,6 @@ export function objectionDeadline(submittedOn: string): string {
   return addDays(submittedOn, OBJECTION_DAYS - 1);
 }
 
-type Channel = "web" | "SMS";
 
 async function otherParties(ex: Executor, dossierId: string, actorId: string | null) {
   return ex

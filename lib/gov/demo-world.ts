@@ -29,6 +29,9 @@ export const demoPersonas = {
   // A young family in a rural commune: their births go to Xã Hòa Vang's civil-status desk, not Hải Châu's.
   long: "048091000041",
   mai: "048194000042",
+  // A father with a basic phone who names and confirms by SMS reply (e2e/sms-reply.spec.ts), and his wife.
+  khoa: "048089000021",
+  lan: "048193000022",
 } as const;
 
 // Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
@@ -78,6 +81,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     ),
     person(p.long, "Trần Văn Long", "1991-08-19", "male", "0905000041", { addressLine: "Thôn La Châu", commune: "Xã Hòa Vang", hometown: "Xã Hòa Vang, Thành phố Đà Nẵng" }),
     person(p.mai, "Phan Thị Mai", "1994-03-02", "female", "0905000042", { addressLine: "Thôn La Châu", commune: "Xã Hòa Vang", hometown: "Phường Hội An, Thành phố Đà Nẵng" }),
+    person(p.khoa, "Phan Văn Khoa", "1989-08-17", "male", "0905000021", { addressLine: "5 Hùng Vương", hometown: "Xã Điện Bàn, Thành phố Đà Nẵng" }),
+    person(p.lan, "Lý Thị Lan", "1993-03-25", "female", "0905000022", { addressLine: "5 Hùng Vương" }),
   ]);
   await db.insert(familyRelations).values([
     { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
@@ -87,6 +92,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     ...emHousehold.map(([id], i) => ({ citizenId: p.em, relativeId: id, relation: i === 0 ? ("spouse" as const) : ("child" as const) })),
     { citizenId: p.long, relativeId: p.mai, relation: "spouse" },
     { citizenId: p.mai, relativeId: p.long, relation: "spouse" },
+    { citizenId: p.khoa, relativeId: p.lan, relation: "spouse" },
+    { citizenId: p.lan, relativeId: p.khoa, relation: "spouse" },
   ]);
   await db.insert(birthNotices).values({
     certificateNo: `GCS-${year}-048-0012345`,

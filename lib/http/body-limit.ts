@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 
 import { FORM_BODY_LIMIT } from "./limits";
 
-export { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "./limits";
+export { FORM_BODY_LIMIT, JSON_BODY_LIMIT, SMS_INBOUND_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "./limits";
 
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {

@@ -6,3 +6,5 @@ export const FORM_BODY_LIMIT = 16 * 1024;
 export const JSON_BODY_LIMIT = 64 * 1024;
 /** An import file (CSV or .xlsx). */
 export const UPLOAD_BODY_LIMIT = 50 * 1024 * 1024;
+/** A reply delivered by the SMS gateway: the envelope and at most a few segments of text. */
+export const SMS_INBOUND_BODY_LIMIT = 4 * 1024;

@@ -75,7 +75,7 @@ describe("request body limits", () => {
 
   it("every route that reads a body has a limit in the registry", () => {
     expect(limited.map((r) => r.path).sort()).toEqual(
-      ["/api/v1/dossiers/HS-2026-000001/actions", "/officer/imports/upload", "/api/gov/births", "/api/gov/imports/poor-households", "/vneid/token", "/vneid/login", "/staff/session", "/api/auth/callback/staff", "/login/vneid", "/logout", "/locale", "/paygate/complete"].sort(),
+      ["/api/v1/dossiers/HS-2026-000001/actions", "/officer/imports/upload", "/api/gov/births", "/api/gov/imports/poor-households", "/vneid/token", "/vneid/login", "/staff/session", "/api/auth/callback/staff", "/login/vneid", "/logout", "/locale", "/paygate/complete", "/api/sms/inbound"].sort(),
     );
   });
 

@@ -2,7 +2,8 @@
  * CSRF policy for every mutation, applied centrally in proxy.ts: a POST/PUT/PATCH/DELETE must carry
  * an Origin header naming this app. A foreign, "null" or missing Origin is refused (Next itself lets a
  * missing Origin through to server actions). Only machine-to-machine routes that authenticate each
- * request with a bearer token, and Auth.js's own endpoints (double-submit CSRF token), are exempt.
+ * request with a bearer token or a signature (the SMS gateway), and Auth.js's own endpoints
+ * (double-submit CSRF token), are exempt.
  */
 
 import { env, vneidIssuer } from "../env";
@@ -10,7 +11,7 @@ import { env, vneidIssuer } from "../env";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Exempt paths: exact, or a prefix when the entry ends with "/". */
-const CSRF_EXEMPT_PATHS = ["/api/gov/", "/api/engine/scan", "/vneid/token", "/vneid/userinfo", "/api/auth/"] as const;
+const CSRF_EXEMPT_PATHS = ["/api/gov/", "/api/engine/scan", "/api/sms/inbound", "/vneid/token", "/vneid/userinfo", "/api/auth/"] as const;
 
 function isMutation(method: string): boolean {
   return MUTATING.has(method.toUpperCase());

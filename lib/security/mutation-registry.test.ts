@@ -67,6 +67,7 @@ describe("the mutation registry covers every server action and mutating route in
       if (entry.kind === "server-action") continue;
       expect(isCsrfExempt(entry.path), entry.path).toBe(entry.csrf !== "origin-checked");
       if (entry.csrf === "exempt-bearer") expect(["agency-key", "engine-token", "oidc-client", "access-token"]).toContain(entry.guard);
+      if (entry.csrf === "exempt-signed") expect(entry.guard).toBe("gateway-signature");
     }
   });
 });
@@ -106,6 +107,7 @@ const { actOnDossier, settleParents } = await import("@/app/officer/dossiers/[co
 const { POST: v1Action } = await import("@/app/api/v1/dossiers/[code]/actions/route");
 const { POST: engineScan } = await import("@/app/api/engine/scan/route");
 const { POST: births } = await import("@/app/api/gov/births/route");
+const { POST: smsInbound } = await import("@/app/api/sms/inbound/route");
 const { POST: imports } = await import("@/app/api/gov/imports/[dataset]/route");
 const { POST: token } = await import("@/app/vneid/token/route");
 const { POST: userinfo } = await import("@/app/vneid/userinfo/route");
@@ -376,6 +378,9 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     const form = { "content-type": "application/x-www-form-urlencoded" };
     expect((await token(post("/vneid/token", form, "grant_type=authorization_code&code=x&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fauth%2Fcallback%2Fvneid&code_verifier=" + "a".repeat(43)))).status).toBe(401);
     expect((await userinfo(post("/vneid/userinfo", { authorization: "Bearer not-a-token" }))).status).toBe(401);
+    const reply = JSON.stringify({ messageId: "m-1", from: "0905000001", text: "HD" });
+    expect((await smsInbound(post("/api/sms/inbound", {}, reply))).status).toBe(401);
+    expect((await smsInbound(post("/api/sms/inbound", { "x-sms-timestamp": "1", "x-sms-signature": "0".repeat(64) }, reply))).status).toBe(401);
     expect(await worldState()).toBe(before);
   });
 

@@ -1,4 +1,4 @@
-import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../http/limits";
+import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, SMS_INBOUND_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "../http/limits";
 
 /**
  * Every way to change state from outside: server actions and mutating route handlers, with who may
@@ -27,9 +27,13 @@ type Guard =
   /** The caller's own session or preference only (sign-out, language): nothing of anyone else's. */
   | "own-session"
   /** A payment order signed with the merchant's secret (HMAC-SHA512): the demo's simulated gateway. */
-  | "signed-order";
+  | "signed-order"
+  /** The SMS gateway: HMAC-SHA256 over a fresh timestamp and the body (SMS_INBOUND_SECRET). */
+  | "gateway-signature"
+  /** Demo mode only (404 otherwise): the simulator acts as any demo phone. */
+  | "demo-only";
 
-type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-authjs";
+type CsrfHandling = "origin-checked" | "exempt-bearer" | "exempt-signed" | "exempt-authjs";
 
 /** The most a route reads of a request body (lib/http/body-limit), or "none" when it reads no body. */
 type BodyLimit = number | "none";
@@ -57,6 +61,7 @@ type MutationEntry = ServerActionEntry | RouteEntry;
 
 export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee", "reportWrong", "chooseCentre"], guard: "citizen-party", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/dev/sms/actions.ts", exports: ["sendSimulatedReply"], guard: "demo-only", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/corrections/actions.ts", exports: ["answerReport"], guard: "officer-agency", csrf: "origin-checked" },
   { kind: "server-action", file: "app/(citizen)/household/actions.ts", exports: ["setReminder"], guard: "own-session", csrf: "origin-checked" },
@@ -67,6 +72,7 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: UPLOAD_BODY_LIMIT },
+  { kind: "route", file: "app/api/sms/inbound/route.ts", path: "/api/sms/inbound", methods: ["POST"], guard: "gateway-signature", csrf: "exempt-signed", body: SMS_INBOUND_BODY_LIMIT },
   { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer", body: "none" },
   { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer", body: "none" },

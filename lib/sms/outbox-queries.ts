@@ -1,6 +1,6 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { smsOutbox } from "../db/schema";
+import { smsInbound, smsOutbox } from "../db/schema";
 
 const INBOX_LIMIT = 100;
 
@@ -29,4 +29,20 @@ export async function outboxPhones(db: Executor): Promise<{ phone: string; messa
     .from(smsOutbox)
     .groupBy(smsOutbox.phone)
     .orderBy(smsOutbox.phone);
+}
+
+export interface InboundMessage {
+  id: number;
+  body: string;
+  receivedAt: Date;
+}
+
+/** What one phone replied, newest first: the other half of the simulator's conversation. */
+export async function repliesFromPhone(db: Executor, phone: string): Promise<InboundMessage[]> {
+  return db
+    .select({ id: smsInbound.id, body: smsInbound.body, receivedAt: smsInbound.receivedAt })
+    .from(smsInbound)
+    .where(eq(smsInbound.phone, phone))
+    .orderBy(desc(smsInbound.id))
+    .limit(INBOX_LIMIT);
 }

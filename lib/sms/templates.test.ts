@@ -3,7 +3,18 @@ import { catalogue } from "../services/catalogue";
 import { serviceDefinition } from "../services/definition";
 import { renderTemplate } from "../services/render";
 import { unaccentVi } from "./salutation";
-import { placeholdersOf, preparedSmsVarsOf, SMS_MAX_LENGTH, smsTemplates, templateProblems, unknownPlaceholders } from "./templates";
+import { isGsm7, toGsm7 } from "./gsm7";
+import {
+  placeholdersOf,
+  preparedSmsVarsOf,
+  SMS_MAX_LENGTH,
+  SMS_SUMMARY_MAX_LENGTH,
+  smsReplies,
+  smsTemplates,
+  templateProblems,
+  unboundReplies,
+  unknownPlaceholders,
+} from "./templates";
 
 const GSM7 = /^[A-Za-z0-9 @£$¥\n\r_!"#%&'()*+,\-./:;<=>?{}]*$/;
 // The production origin of a government deployment, and the longest realistic value of each variable.
@@ -70,5 +81,35 @@ describe("the SMS template registry", () => {
       lengths[template.key] = text.length;
     }
     expect(Object.entries(lengths).filter(([, n]) => n > SMS_MAX_LENGTH)).toEqual([]);
+  });
+});
+
+describe("the answers to a citizen's SMS reply", () => {
+  const replies = Object.entries(smsReplies).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[] }));
+  const unbound = new Set<string>(unboundReplies);
+  const vars = { ...LONGEST, service: "Gia han giay phep hanh nghe y", otp: "042917", triesLeft: "2", details: "" };
+
+  it("name a dossier only by its match code, and say nothing of one to a number tied to none", () => {
+    for (const reply of replies) {
+      if (unbound.has(reply.key)) expect(placeholdersOf(reply.text), reply.key).toEqual([]);
+      else expect(templateProblems(reply), reply.key).toEqual([]);
+    }
+  });
+
+  it("stay GSM-7 within one segment, but the summary, which has two", () => {
+    for (const reply of replies) {
+      const text = renderTemplate(reply.text, vars);
+      expect(placeholdersOf(text), reply.key).toEqual([]);
+      expect(isGsm7(text), reply.key).toBe(true);
+      expect(text.length, reply.key).toBeLessThanOrEqual(reply.key === "summary" ? SMS_SUMMARY_MAX_LENGTH : SMS_MAX_LENGTH);
+    }
+    // The summary leaves its details at least a segment's worth of room.
+    expect(SMS_SUMMARY_MAX_LENGTH - renderTemplate(smsReplies.summary.text, vars).length).toBeGreaterThan(150);
+  });
+
+  it("make any text GSM-7: marks dropped, dashes and quotes plain", () => {
+    expect(toGsm7("Bệnh viện Phụ sản – Nhi Đà Nẵng “A”")).toBe('Benh vien Phu san - Nhi Da Nang "A"');
+    expect(isGsm7(toGsm7("Ngày 29/11 ☺ 😀"))).toBe(true);
+    expect(isGsm7("Đà Nẵng")).toBe(false);
   });
 });

@@ -53,6 +53,87 @@ export const smsTemplates = {
 
 export type SmsTemplateKey = keyof typeof smsTemplates;
 
+/** What the SMS conversation (lib/sms/conversation.ts) supplies to its replies. */
+export const replyVars = ["matchCode", "link", "code", "service", "details", "otp", "triesLeft"] as const;
+
+/**
+ * The answers to a citizen's SMS reply (TEN/XN/KHONG/HD). Every answer about a dossier carries its match
+ * code; the four that may go to a number we cannot tie to a dossier carry nothing about one (no code, no
+ * link), so they reveal nothing. `summary` is the one text of two segments (SMS_SUMMARY_MAX_LENGTH).
+ */
+export const smsReplies = {
+  help: {
+    text: "DVC Da Nang: Soan TEN <ma doi chieu> <ho ten be co dau> de dat ten; XN <ma doi chieu> de nhan tom tat va ma xac nhan; KHONG <ma doi chieu> de tu choi.",
+    vars: [],
+  },
+  unknown: { text: "DVC Da Nang: Khong hieu tin nhan nay, khong co gi thay doi. Soan HD de xem huong dan.", vars: [] },
+  tooLong: { text: "DVC Da Nang: Tin nhan qua dai, khong co gi thay doi. Soan HD de xem huong dan.", vars: [] },
+  // A wrong match code, or a number that is not a party: the same words either way.
+  noDossier: {
+    text: "DVC Da Nang: Khong tim thay ho so phu hop, khong co gi thay doi. Kiem tra ma doi chieu o cuoi tin nhan da nhan, hoac soan HD.",
+    vars: [],
+  },
+  nameMissing: {
+    text: "DVC Da Nang: Chua co ho ten. Soan TEN {matchCode} roi ho ten day du co dau cua be. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  nameNoAccents: {
+    text: "DVC Da Nang: Ten chua co dau, chua luu. Soan TEN {matchCode} ho ten co dau, hoac dat ten o: {link} Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  nameInvalid: {
+    text: "DVC Da Nang: Ho ten chi gom chu cai, tu 2 tu, toi da 100 ky tu; chua luu. Soan lai TEN {matchCode} <ho ten>. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  notNameable: {
+    text: "DVC Da Nang: Ho so nay khong can dat ten. Soan XN {matchCode} de nhan tom tat va ma xac nhan. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  needsWeb: { text: "DVC Da Nang: Ho so can them thong tin, moi hoan tat tai: {link} Ma doi chieu {matchCode}", vars: replyVars },
+  summary: {
+    text: "DVC Da Nang: {service}. {details}. Ma xac nhan {otp} (10 phut). Soan XN {matchCode} {otp} de dong y va nop. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  codeMalformed: {
+    text: "DVC Da Nang: Ma xac nhan gom 6 chu so. Soan XN {matchCode} <ma xac nhan>. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  codeWrong: {
+    text: "DVC Da Nang: Ma xac nhan khong dung, con {triesLeft} lan thu. Ho so chua duoc nop. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  codeDead: {
+    text: "DVC Da Nang: Ma xac nhan het hieu luc (qua 10 phut hoac sai 3 lan). Soan XN {matchCode} de nhan ma moi. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  changed: {
+    text: "DVC Da Nang: Ho so vua thay doi sau tom tat truoc, chua nop. Soan XN {matchCode} de nhan tom tat moi. Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  confirmed: { text: "DVC Da Nang: Ho so {code} da duoc nop qua SMS. Theo doi tai: {link} Ma doi chieu {matchCode}", vars: replyVars },
+  alreadySubmitted: {
+    text: "DVC Da Nang: Ho so {code} da duoc nop truoc do, khong can gui lai. Theo doi: {link} Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  notAwaiting: {
+    text: "DVC Da Nang: Ho so {code} khong the xu ly qua SMS luc nay. Xem tai: {link} Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+  declined: { text: "DVC Da Nang: Da ghi nhan khong can ho so {code}, se khong nhac lai. Ma doi chieu {matchCode}", vars: replyVars },
+  notDeclinable: {
+    text: "DVC Da Nang: Ho so nay khong the tu choi qua SMS. Xem tai: {link} Ma doi chieu {matchCode}",
+    vars: replyVars,
+  },
+} as const satisfies Record<string, SmsTemplate>;
+
+export type SmsReplyKey = keyof typeof smsReplies;
+
+/** The replies that may go to a number no dossier is tied to: they must name no dossier. */
+export const unboundReplies = ["help", "unknown", "tooLong", "noDossier"] as const satisfies readonly SmsReplyKey[];
+
+/** The summary with its one-time code: two concatenated GSM-7 segments (153 characters each). */
+export const SMS_SUMMARY_MAX_LENGTH = 306;
+
 /** One GSM-7 segment. */
 export const SMS_MAX_LENGTH = 160;
 

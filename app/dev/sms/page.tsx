@@ -5,11 +5,14 @@ import { LocaleSwitch } from "@/components/locale-switch";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { mobilePhoneSchema } from "@/lib/sms/phone";
-import { messagesForPhone, outboxPhones } from "@/lib/sms/outbox-queries";
+import { messagesForPhone, outboxPhones, repliesFromPhone } from "@/lib/sms/outbox-queries";
 import { deliverToSimulator } from "@/lib/sms/simulator-dispatch";
 import { PhoneFilter } from "./phone-filter";
 import { PhoneList } from "./phone-list";
 import { SmsInbox } from "./sms-inbox";
+import { ReplyForm, type SentState } from "./reply-form";
+
+const SENT_STATES: readonly SentState[] = ["ok", "empty", "tooLarge", "refused"];
 
 export const dynamic = "force-dynamic";
 
@@ -19,16 +22,23 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The demo's phones: every SMS the outbox sent, per number (demo mode only). */
-export default async function SmsSimulatorPage({ searchParams }: { searchParams: Promise<{ phone?: string | string[] }> }) {
+export default async function SmsSimulatorPage({ searchParams }: { searchParams: Promise<{ phone?: string | string[]; sent?: string | string[] }> }) {
   if (!env().DEMO_MODE) notFound();
-  const raw = (await searchParams).phone;
+  const query = await searchParams;
+  const raw = query.phone;
+  const sent = SENT_STATES.find((s) => s === query.sent);
   const given = typeof raw === "string" && raw.trim() !== "" ? raw : undefined;
   const parsed = given === undefined ? undefined : mobilePhoneSchema.safeParse(given);
   const phone = parsed?.success ? parsed.data : undefined;
 
   const db = await getDb();
   await deliverToSimulator(db);
-  const [phones, messages, t] = await Promise.all([outboxPhones(db), phone ? messagesForPhone(db, phone) : [], getTranslations("sms")]);
+  const [phones, messages, replies, t] = await Promise.all([
+    outboxPhones(db),
+    phone ? messagesForPhone(db, phone) : [],
+    phone ? repliesFromPhone(db, phone) : [],
+    getTranslations("sms"),
+  ]);
 
   return (
     <>
@@ -54,7 +64,14 @@ export default async function SmsSimulatorPage({ searchParams }: { searchParams:
         <p className="mt-2 text-stone-700">{t("lead")}</p>
         <PhoneFilter value={given} invalid={parsed?.success === false} />
         <PhoneList phones={phones} current={phone} />
-        {phone ? <SmsInbox phone={phone} messages={messages} /> : <p className="mt-8 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("inbox.choose")}</p>}
+        {phone ? (
+          <>
+            <ReplyForm phone={phone} sent={sent} />
+            <SmsInbox phone={phone} messages={messages} replies={replies} />
+          </>
+        ) : (
+          <p className="mt-8 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("inbox.choose")}</p>
+        )}
       </main>
     </>
   );

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/dates";
-import type { OutboxMessage } from "@/lib/sms/outbox-queries";
+import type { InboundMessage, OutboxMessage } from "@/lib/sms/outbox-queries";
 import { MessageText } from "./message-text";
 
 // Status is told by word and icon, never by colour alone.
@@ -18,22 +18,48 @@ const statusTone: Record<OutboxMessage["status"], string> = {
   failed: "text-red-800",
 };
 
-/** One phone's messages, newest first, laid out like a phone's SMS inbox. */
-export async function SmsInbox({ phone, messages }: { phone: string; messages: OutboxMessage[] }) {
+type Entry = { out: OutboxMessage; at: Date } | { in: InboundMessage; at: Date };
+
+/** One phone's conversation, newest first, laid out like a phone's SMS inbox: our texts and its replies. */
+export async function SmsInbox({ phone, messages, replies }: { phone: string; messages: OutboxMessage[]; replies: InboundMessage[] }) {
   const t = await getTranslations("sms");
+  const entries: Entry[] = [
+    ...messages.map((m) => ({ out: m, at: m.sentAt ?? m.createdAt })),
+    ...replies.map((r) => ({ in: r, at: r.receivedAt })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
   return (
     <section aria-labelledby="inbox-heading" className="mt-8">
       <h2 id="inbox-heading" className="text-lg font-bold">
         {t("inbox.heading", { phone })}
       </h2>
-      {messages.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="mt-2 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("inbox.empty")}</p>
       ) : (
         <ol className="mt-3 space-y-3">
-          {messages.map((m) => {
-            const at = m.sentAt ?? m.createdAt;
+          {entries.map((entry) => {
+            if ("in" in entry) {
+              const r = entry.in;
+              return (
+                <li key={`in-${r.id}`} data-direction="in" className="ml-10 rounded-2xl rounded-tr-sm bg-blue-50 p-4 shadow-sm ring-1 ring-blue-200">
+                  <article aria-label={t("inbox.you")}>
+                    <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                      <p className="font-bold">{t("inbox.you")}</p>
+                      <p className="text-sm text-stone-700">
+                        <span className="sr-only">{t("inbox.sentAt")}: </span>
+                        <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt)}</time>
+                      </p>
+                    </div>
+                    <p lang="vi" className="mt-2 whitespace-pre-line break-words leading-relaxed">
+                      {r.body}
+                    </p>
+                  </article>
+                </li>
+              );
+            }
+            const m = entry.out;
+            const at = entry.at;
             return (
-              <li key={m.id} data-status={m.status} className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-stone-200">
+              <li key={m.id} data-status={m.status} data-direction="out" className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-stone-200">
                 <article aria-label={t("inbox.sender")}>
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                     <p className="font-bold">
