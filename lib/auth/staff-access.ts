@@ -40,7 +40,13 @@ export async function liveStaff(db: Executor, claims: StaffClaims): Promise<Staf
   const account = await accountOf(db, username);
   if (!account || account.agency !== claims.agency) return undefined;
   if (account.sessionsNotBefore && claims.authTime * 1000 < account.sessionsNotBefore.getTime()) return undefined;
-  return { username, fullName: account.fullName, agency: account.agency, role: account.agency === IOC_AGENCY ? "ioc" : "officer" };
+  return {
+    username,
+    fullName: account.fullName,
+    agency: account.agency,
+    role: account.agency === IOC_AGENCY ? "ioc" : "officer",
+    commune: account.commune,
+  };
 }
 
 /** An administrator's "end all sessions" for one staff member; this process forgets its copy at once. */

@@ -18,6 +18,8 @@ export interface StaffMember {
   fullName: string;
   agency: string;
   role: StaffRole;
+  /** The ward or commune a ward-level officer serves at (they may assist citizens there); null otherwise. */
+  commune?: string | null;
 }
 
 export type StaffSignIn = { ok: true; staff: StaffMember } | { ok: false; reason: "invalid" | "locked"; waitMinutes?: number };

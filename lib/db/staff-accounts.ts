@@ -7,12 +7,13 @@ export interface StaffAccount {
   username: string;
   fullName: string;
   agency: string;
+  commune: string | null;
   sessionsNotBefore: Date | null;
 }
 
 export async function findStaffAccount(db: Executor, username: string): Promise<StaffAccount | undefined> {
   const [row] = await db
-    .select({ username: officers.username, fullName: officers.fullName, agency: officers.agency, sessionsNotBefore: officers.sessionsNotBefore })
+    .select({ username: officers.username, fullName: officers.fullName, agency: officers.agency, commune: officers.commune, sessionsNotBefore: officers.sessionsNotBefore })
     .from(officers)
     .where(eq(officers.username, username));
   return row;

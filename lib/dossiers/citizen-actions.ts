@@ -4,7 +4,7 @@ import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
-import { findDossierFor, latestCitizenChange, type CitizenDossier, type LatestCitizenChange } from "../db/dossier-queries";
+import { findDossierFor, latestCitizenChange, type CitizenDossier, type EventVia, type LatestCitizenChange } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { citizenInputSchema, fieldErrorsOf, storableText, suggestedValues, type FieldErrors } from "../services/citizen-input";
 
@@ -72,19 +72,29 @@ function changesBetween(before: Record<string, unknown>, after: Record<string, u
   return changed;
 }
 
+/** The ward officer acting with the citizen's one-time code (lib/dossiers/assist.ts). */
+export interface AssistingOfficer {
+  username: string;
+  fullName: string;
+  ward: string;
+}
+
 /**
  * Confirm (submit) or amend a dossier as the signed-in citizen. Validation happens before anything is
  * written; the write is one transaction guarded by the dossier's version and an idempotency key, so a
  * double tap, a retry or an offline replay acts once and a stale edit overwrites nothing.
+ * The same path serves a relative the owner granted the dossier to (the event names the relative),
+ * and a ward officer with the citizen's code (`assistedBy`: the event names the officer and the ward).
  */
 export async function performCitizenAction(
   db: Db,
   citizenId: string,
   kind: CitizenActionKind,
   req: CitizenActionRequest,
-  opts: { origin?: string; today?: string } = {},
+  opts: { origin?: string; today?: string; assistedBy?: AssistingOfficer } = {},
 ): Promise<CitizenActionResult> {
-  const dossier = await findDossierFor(db, citizenId, req.dossierCode);
+  // At the ward the citizen acts for themselves; only their own dossiers are in reach.
+  const dossier = await findDossierFor(db, citizenId, req.dossierCode, { delegated: !opts.assistedBy });
   const service = dossier && findService(dossier.serviceCode);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!partyMay(kind, { citizenId, role: dossier.role }, dossier, opts.today ?? clock.today())) return { ok: false, error: "not_editable", status: dossier.status };
@@ -107,7 +117,8 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const result = await apply(tx, citizenId, kind, dossier, req, merged, { origin: opts.origin ?? "", today: opts.today ?? clock.today() });
+    const via = viaOf(dossier, opts.assistedBy);
+    const result = await apply(tx, citizenId, kind, dossier, req, merged, via, { origin: opts.origin ?? "", today: opts.today ?? clock.today() });
     if (result.ok || result.error === "conflict") {
       await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, req.idempotencyKey));
     } else {
@@ -120,6 +131,12 @@ export async function performCitizenAction(
     return { ...result, latest: await latestCitizenChange(db, dossier.id, citizenId) };
   }
   return result;
+}
+
+function viaOf(dossier: CitizenDossier, officer: AssistingOfficer | undefined): EventVia | undefined {
+  if (officer) return { channel: "assisted", officer: officer.username, officerName: officer.fullName, ward: officer.ward };
+  if (dossier.role === "delegate") return { channel: "delegate", onBehalfOf: dossier.ownerId };
+  return undefined;
 }
 
 async function replay(tx: Tx, citizenId: string, key: string, hash: string): Promise<CitizenActionResult> {
@@ -137,9 +154,11 @@ async function apply(
   dossier: CitizenDossier,
   req: CitizenActionRequest,
   data: Record<string, unknown>,
+  via: EventVia | undefined,
   at: { origin: string; today: string },
 ): Promise<CitizenActionResult> {
   const changed = changesBetween(dossier.citizenData, data);
+  const eventData = via ? { changed, via } : { changed };
   if (kind === "confirm") {
     const moved = await transition(tx, {
       dossierId: dossier.id,
@@ -149,7 +168,7 @@ async function apply(
       ...at,
       note: req.note,
       citizenData: data,
-      eventData: { changed },
+      eventData,
     });
     if (moved.ok) return { ok: true, status: moved.status, version: moved.version };
     return refusal(moved.status ?? dossier.status, moved.version ?? dossier.version);
@@ -163,7 +182,7 @@ async function apply(
     const [current] = await tx.select({ version: dossiers.version, status: dossiers.status }).from(dossiers).where(eq(dossiers.id, dossier.id));
     return refusal((current?.status ?? dossier.status) as Status, current?.version ?? dossier.version);
   }
-  await tx.insert(dossierEvents).values({ dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: { changed } });
+  await tx.insert(dossierEvents).values({ dossierId: dossier.id, kind: "amended", actorKind: "citizen", actorId: citizenId, data: eventData });
   return { ok: true, status: updated.status as Status, version: updated.version };
 }
 

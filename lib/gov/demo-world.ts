@@ -26,6 +26,10 @@ export const demoPersonas = {
   giang: "048095000006",
   hai: "048088000007",
   giangDaughter: "048320000008",
+  // Help at the ward (README "Help at the ward"): Lộc is assisted at the counter; Mai lets her son Nam act for her.
+  loc: "048155000031",
+  mai: "048162000032",
+  nam: "048098000033",
 } as const;
 
 // Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
@@ -73,6 +77,9 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     ...emHousehold.map(([id, fullName, age, sex]) =>
       person(id, fullName, `${year - age}-06-01`, sex, null, { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
     ),
+    person(p.loc, "Trương Văn Lộc", "1955-03-10", "male", "0905000031", { addressLine: "Thôn La Bông", commune: "Xã Hòa Vang" }),
+    person(p.mai, "Phan Thị Mai", "1962-08-19", "female", "0905000032", { addressLine: "15 Hùng Vương" }),
+    person(p.nam, "Phan Văn Nam", "1998-12-02", "male", "0905000033", { addressLine: "15 Hùng Vương" }),
   ]);
   await db.insert(familyRelations).values([
     { citizenId: p.an, relativeId: p.binh, relation: "spouse" },
@@ -80,6 +87,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     { citizenId: p.giang, relativeId: p.giangDaughter, relation: "child" },
     { citizenId: p.giangDaughter, relativeId: p.giang, relation: "parent" },
     ...emHousehold.map(([id], i) => ({ citizenId: p.em, relativeId: id, relation: i === 0 ? ("spouse" as const) : ("child" as const) })),
+    { citizenId: p.mai, relativeId: p.nam, relation: "child" },
+    { citizenId: p.nam, relativeId: p.mai, relation: "parent" },
   ]);
   await db.insert(birthNotices).values({
     certificateNo: `GCS-${year}-048-0012345`,
@@ -139,6 +148,34 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
       address: "102 Ông Ích Khiêm, Phường Hải Châu, Thành phố Đà Nẵng",
       expiresOn: addDays(today, 50),
     },
+    {
+      kind: "veterinary",
+      number: "048/CCHN-TY-0731",
+      holderId: p.loc,
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
+      scope: "Tiêm phòng, chữa bệnh cho động vật",
+      address: "Thôn La Bông, Xã Hòa Vang, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 45),
+    },
+    {
+      kind: "veterinary",
+      number: "048/CCHN-TY-0732",
+      holderId: p.mai,
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
+      scope: "Buôn bán thuốc thú y",
+      address: "15 Hùng Vương, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 40),
+    },
+    {
+      kind: "medical",
+      number: "000512/ĐNA-CCHN",
+      holderId: p.mai,
+      issuer: "Sở Y tế Đà Nẵng",
+      scope: "Khám bệnh, chữa bệnh chuyên khoa Mắt",
+      address: "Bệnh viện Mắt Đà Nẵng, 250 Nguyễn Chí Thanh, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 30),
+      details: { cmeHours: 140 },
+    },
   ]);
   await db.insert(socialProtectionList).values({
     listName: "poor-households",
@@ -155,12 +192,12 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
   ]);
   await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
   await db.insert(officers).values(
-    demoStaff.map(([username, fullName, agency]) => ({ username, fullName, agency, passwordHash: passcodeHash })),
+    demoStaff.map(([username, fullName, agency, commune]) => ({ username, fullName, agency, commune, passwordHash: passcodeHash })),
   );
 }
 
 /** Officer accounts of SPEC §5 (agency = the catalogue's agency code) and the city operations centre. */
-const demoStaff: [username: string, fullName: string, agency: string][] = [
+const demoStaff: [username: string, fullName: string, agency: string, commune?: string][] = [
   ["hotich", "Trần Văn Hộ", "hotich"],
   ["yte", "Nguyễn Thị Yến", "yte"],
   ["dulich", "Lê Văn Du", "dulich"],
@@ -170,4 +207,6 @@ const demoStaff: [username: string, fullName: string, agency: string][] = [
   ["giaoduc", "Đỗ Văn Giáo", "giaoduc"],
   ["xaydung", "Ngô Thị Dựng", "xaydung"],
   ["ioc", "Trung tâm IOC Đà Nẵng", "ioc"],
+  // A ward one-stop officer: assists citizens at the counter of their commune (lib/dossiers/assist.ts).
+  ["motcua", "Lê Thị Hòa", "motcua", "Xã Hòa Vang"],
 ];
