@@ -4,10 +4,11 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { catalogue } from "@/lib/services/catalogue";
 import { agencyName } from "@/lib/services/agency";
 import { StaffShell } from "@/components/staff/staff-shell";
+import { wardOfficerOf } from "@/lib/dossiers/assist";
 
 export default async function OfficerLayout({ children }: { children: React.ReactNode }) {
   const officer = await requireStaff("officer", "/officer");
-  const [t, locale] = await Promise.all([getTranslations("officer"), getLocale()]);
+  const [t, th, locale] = await Promise.all([getTranslations("officer"), getTranslations("help.assist"), getLocale()]);
   const service = catalogue.find((s) => s.agency.code === officer.agency);
   return (
     <StaffShell
@@ -20,6 +21,7 @@ export default async function OfficerLayout({ children }: { children: React.Reac
         <nav aria-label={t("console")} className="flex gap-3 text-sm">
           <Link href="/officer" className="inline-flex min-h-11 items-center underline">{t("nav.queue")}</Link>
           <Link href="/officer/imports" className="inline-flex min-h-11 items-center underline">{t("nav.imports")}</Link>
+          {wardOfficerOf(officer) && <Link href="/officer/assist" className="inline-flex min-h-11 items-center underline">{th("nav")}</Link>}
         </nav>
       }
     >

@@ -1,8 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { TimelineEvent } from "@/lib/db/dossier-queries";
 import { formatDateTime } from "@/lib/dates";
 import { statusSchema } from "@/lib/dossiers/status";
 import { StatusIcon } from "@/components/ui/status-badge";
+import { communeInSentence } from "@/lib/places/commune";
 
 // The title of each non-status event; a new event kind cannot ship without one.
 const eventTitleKey = {
@@ -13,17 +14,28 @@ const eventTitleKey = {
   settled: "parents.events.settled",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+/** Who acted: the citizen, a relative they granted it to, or a ward officer with the citizen's code. */
+function actedBy(event: TimelineEvent, t: T, locale: string): string {
+  const via = event.via;
+  if (event.actorKind !== "citizen") return t(`dossier.by.${event.actorKind}`);
+  if (via?.channel === "assisted") {
+    const key = event.kind === "amended" ? "help.timeline.assistedAmend" : "help.timeline.assistedConfirm";
+    return t(key, { ward: communeInSentence(via.ward, locale), officer: via.officerName });
+  }
+  if (via?.channel === "delegate") return t("help.timeline.byDelegate", { name: event.actorName ?? "" });
+  return t("dossier.by.citizen", { name: event.actorName ?? "" });
+}
+
 export async function Timeline({ events }: { events: TimelineEvent[] }) {
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <ol className="relative ml-3 border-l-2 border-stone-300">
       {events.map((event) => {
         const status = statusSchema.safeParse(event.toStatus);
         const title = event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind]);
-        const by =
-          event.actorKind === "citizen"
-            ? t("dossier.by.citizen", { name: event.actorName ?? "" })
-            : t(`dossier.by.${event.actorKind}`);
+        const by = actedBy(event, t, locale);
         return (
           <li key={event.id} className="mb-5 ml-5">
             <span className="absolute -left-[13px] flex h-6 w-6 items-center justify-center rounded-full bg-white text-stone-700 ring-2 ring-stone-300">

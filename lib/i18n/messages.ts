@@ -15,11 +15,13 @@ import viPayment from "@/messages/vi/payment.json";
 import enPayment from "@/messages/en/payment.json";
 import viParents from "@/messages/vi/parents.json";
 import enParents from "@/messages/en/parents.json";
+import viHelp from "@/messages/vi/help.json";
+import enHelp from "@/messages/en/help.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents, help: viHelp },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents, help: enHelp },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {
