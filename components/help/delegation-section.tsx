@@ -54,8 +54,9 @@ export async function DelegationSection(props: {
               </span>
               <form action={props.revoke}>
                 <input type="hidden" name="grantId" value={g.id} />
-                <button type="submit" aria-label={t("revokeLabel", { name: g.otherName })} className="min-h-11 rounded-lg px-4 font-semibold text-red-800 ring-2 ring-red-700">
+                <button type="submit" className="min-h-11 rounded-lg px-4 font-semibold text-red-800 ring-2 ring-red-700">
                   {t("revoke")}
+                  <span className="sr-only"> ({g.otherName})</span>
                 </button>
               </form>
             </li>

@@ -97,14 +97,14 @@ export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "act
   via?: EventVia | null;
 };
 
-export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null })[]> {
+export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null; via: EventVia | null })[]> {
   const rows = await db
     .select({ event: dossierEvents, actorName: citizens.fullName })
     .from(dossierEvents)
     .leftJoin(citizens, and(eq(dossierEvents.actorKind, "citizen"), eq(citizens.id, dossierEvents.actorId)))
     .where(eq(dossierEvents.dossierId, dossierId))
     .orderBy(asc(dossierEvents.id));
-  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName, via: (r.event.data?.via as EventVia | undefined) ?? null }));
 }
 
 const isoUtc = (timestamp: SQL) => sql`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
