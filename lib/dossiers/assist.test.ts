@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { demoPersonas, seedDemoWorld, seedWardHelpWorld } from "../gov/demo-world";
 import { assistCodes, dataAccessLog, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { ASSIST_CODE_MINUTES, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
@@ -24,6 +24,7 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
   beforeAll(async () => {
     t = await open();
     await seedDemoWorld(t.db, TODAY);
+    await seedWardHelpWorld(t.db, TODAY);
     await scan(t.db, { today: TODAY, origin: "http://localhost:3000" });
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { demoPersonas, seedDemoWorld, seedWardHelpWorld } from "../gov/demo-world";
 import { delegations, dossierEvents, dossiers } from "../db/schema";
 import { scan } from "../engine/scan";
 import { dossierPageFor, dossierStatusFor, findDossierFor, homeFor, listDossiersFor } from "../db/dossier-queries";
@@ -34,6 +34,7 @@ describe.each(await testDatabaseKinds())("delegation to a relative on $name", ({
   beforeAll(async () => {
     t = await open();
     await seedDemoWorld(t.db, today);
+    await seedWardHelpWorld(t.db, today);
     await scan(t.db, { today, origin: "http://localhost:3000" });
     const own = await t.db.select().from(dossiers).where(eq(dossiers.ownerId, mai));
     vet = own.find((d) => d.serviceCode === "veterinary-cert-renewal")!;
