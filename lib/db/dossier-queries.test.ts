@@ -60,7 +60,7 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
       const page = (await dossierPageFor(t.db, parent, code))!;
       expect(page.dossier).toEqual(dossier);
       expect(page.events).toEqual(
-        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName }) => ({ id, kind, toStatus, actorKind, note, at, actorName })),
+        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName, via }) => ({ id, kind, toStatus, actorKind, note, at, actorName, via })),
       );
       expect(page.events.map((e) => e.actorName)).toContain("Nguyễn Văn An");
       const access = await dataAccessFor(t.db, parent, dossier.id);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { demoPersonas, seedDemoWorld, seedWardHelpWorld } from "../gov/demo-world";
+import { seedDemoWorld, seedWardHelpWorld, wardHelpPersonas } from "../gov/demo-world";
 import { assistCodes, dataAccessLog, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { ASSIST_CODE_MINUTES, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
@@ -38,7 +38,7 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
   });
 
   it("texts a code to the citizen's phone, stores only its hash, and tells the officer only how many dossiers wait", async () => {
-    const started = await startAssist(t.db, officer, demoPersonas.loc);
+    const started = await startAssist(t.db, officer, wardHelpPersonas.loc);
     expect(started).toEqual({ ok: true, id: expect.any(String), prepared: 1 });
     const sms = await lastSms("0905000031");
     expect(sms!.body).toMatch(/^DVC Da Nang: Ma \d{6} de can bo UBND xa Hoa Vang xac nhan ho so giup Ong, hieu luc 10 phut\..*Ma doi chieu \d{4}$/);
@@ -50,7 +50,7 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
   });
 
   it("allows 3 tries: two wrong codes leave one, a third wrong one ends the code, even the right one after", async () => {
-    const started = await startAssist(t.db, officer, demoPersonas.loc);
+    const started = await startAssist(t.db, officer, wardHelpPersonas.loc);
     if (!started.ok) throw new Error("not started");
     const right = codeIn((await lastSms("0905000031"))!.body);
     const wrong = right === "000000" ? "111111" : "000000";
@@ -65,13 +65,13 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
   it("rate-limits the codes one citizen receives (3 an hour)", async () => {
     // One fixed instant mid-window, so the hour cannot roll over between the calls.
     vi.spyOn(clock, "now").mockReturnValue(new Date("2026-11-23T03:30:00Z"));
-    for (let i = 0; i < 3; i++) expect(await startAssist(t.db, officer, demoPersonas.loc)).toMatchObject({ ok: true });
-    expect(await startAssist(t.db, officer, demoPersonas.loc)).toEqual({ ok: false, error: "rateLimited" });
+    for (let i = 0; i < 3; i++) expect(await startAssist(t.db, officer, wardHelpPersonas.loc)).toMatchObject({ ok: true });
+    expect(await startAssist(t.db, officer, wardHelpPersonas.loc)).toEqual({ ok: false, error: "rateLimited" });
     vi.restoreAllMocks();
   });
 
   it("a code lapses after 10 minutes, and belongs to the officer who asked for it", async () => {
-    const started = await startAssist(t.db, officer, demoPersonas.mai);
+    const started = await startAssist(t.db, officer, wardHelpPersonas.mai);
     if (!started.ok) throw new Error("not started");
     const right = codeIn((await lastSms("0905000032"))!.body);
     expect(await verifyAssist(t.db, other, started.id, right)).toEqual({ ok: false, error: "expired" });
@@ -82,16 +82,16 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
   });
 
   it("with the right code the officer confirms through the citizen's own path; the event names the officer and the ward, the read is logged", async () => {
-    const started = await startAssist(t.db, officer, demoPersonas.mai);
+    const started = await startAssist(t.db, officer, wardHelpPersonas.mai);
     if (!started.ok) throw new Error("not started");
     expect(await assistSession(t.db, officer, started.id)).toBeUndefined();
     const right = codeIn((await lastSms("0905000032"))!.body);
     expect(await verifyAssist(t.db, officer, started.id, right)).toEqual({ ok: true });
     const session = await assistSession(t.db, officer, started.id);
-    expect(session).toEqual({ citizenId: demoPersonas.mai, fullName: "Phan Thị Mai" });
+    expect(session).toEqual({ citizenId: wardHelpPersonas.mai, fullName: "Phan Thị Mai" });
     expect(await assistSession(t.db, other, started.id)).toBeUndefined();
 
-    const [dossier] = await t.db.select().from(dossiers).where(and(eq(dossiers.ownerId, demoPersonas.mai), eq(dossiers.serviceCode, "veterinary-cert-renewal")));
+    const [dossier] = await t.db.select().from(dossiers).where(and(eq(dossiers.ownerId, wardHelpPersonas.mai), eq(dossiers.serviceCode, "veterinary-cert-renewal")));
     await recordAssistRead(t.db, officer, session!.citizenId, dossier!.id);
     const request = { dossierCode: dossier!.code, version: dossier!.version, idempotencyKey: randomUUID(), input: { delivery: "digital" }, consent: true };
     const result = await performCitizenAction(t.db, session!.citizenId, "confirm", request, { assistedBy: officer });
@@ -100,9 +100,9 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
     expect(await performCitizenAction(t.db, session!.citizenId, "confirm", request, { assistedBy: officer })).toEqual(result);
     const events = await t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, dossier!.id), eq(dossierEvents.toStatus, "submitted")));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorKind: "citizen", actorId: demoPersonas.mai });
+    expect(events[0]).toMatchObject({ actorKind: "citizen", actorId: wardHelpPersonas.mai });
     expect(events[0]!.data).toMatchObject({ via: { channel: "assisted", officer: "motcua", officerName: "Lê Thị Hòa", ward: "Xã Hòa Vang" } });
     const reads = await t.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.dossierId, dossier!.id), eq(dataAccessLog.dataset, "prepared-dossiers")));
-    expect(reads).toEqual([expect.objectContaining({ citizenId: demoPersonas.mai, agency: "UBND xã Hòa Vang", purpose: "assisted:motcua" })]);
+    expect(reads).toEqual([expect.objectContaining({ citizenId: wardHelpPersonas.mai, agency: "UBND xã Hòa Vang", purpose: "assisted:motcua" })]);
   });
 });

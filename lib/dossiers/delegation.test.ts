@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { demoPersonas, seedDemoWorld, seedWardHelpWorld } from "../gov/demo-world";
+import { demoPersonas, seedDemoWorld, seedWardHelpWorld, wardHelpPersonas } from "../gov/demo-world";
 import { delegations, dossierEvents, dossiers } from "../db/schema";
 import { scan } from "../engine/scan";
 import { dossierPageFor, dossierStatusFor, findDossierFor, homeFor, listDossiersFor } from "../db/dossier-queries";
@@ -13,7 +13,8 @@ import { declineDossier } from "./decline";
 import { addDays } from "../dates";
 import * as clock from "../clock";
 
-const { mai, nam, an, cuc } = demoPersonas;
+const { mai, nam } = wardHelpPersonas;
+const { an, cuc } = demoPersonas;
 
 describe.each(await testDatabaseKinds())("delegation to a relative on $name", ({ open }) => {
   let t: TestDatabase;

@@ -26,7 +26,10 @@ export const demoPersonas = {
   giang: "048095000006",
   hai: "048088000007",
   giangDaughter: "048320000008",
-  // Help at the ward (README "Help at the ward"): Lộc is assisted at the counter; Mai lets her son Nam act for her.
+} as const;
+
+// Help at the ward (README): Lộc is assisted at the counter; Mai lets her son Nam act for her.
+export const wardHelpPersonas = {
   loc: "048155000031",
   mai: "048162000032",
   nam: "048098000033",
@@ -175,7 +178,7 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
  */
 export async function seedWardHelpWorld(db: Db, today: string): Promise<void> {
   const passcodeHash = await hashPasscode(DEMO_PASSCODE);
-  const p = demoPersonas;
+  const p = wardHelpPersonas;
   const person = personWith(passcodeHash);
   await db.insert(citizens).values([
     person(p.loc, "Trương Văn Lộc", "1955-03-10", "male", "0905000031", { addressLine: "Thôn La Bông", commune: "Xã Hòa Vang" }),
