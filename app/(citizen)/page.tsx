@@ -8,6 +8,9 @@ import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
 import { QueueHost } from "@/components/pwa/queue-host";
 import { ProcessingCard } from "@/components/dossier/processing-card";
+import { dossiersDelegatedTo } from "@/lib/db/delegation-queries";
+import { DelegatedList } from "@/components/help/delegated-list";
+import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,13 @@ export async function generateMetadata() {
 
 export default async function ForYouPage() {
   const citizenId = await requireCitizen("/");
-  const [home, t, locale] = await Promise.all([homeFor(await getDb(), citizenId), getTranslations("home"), getLocale()]);
+  const db = await getDb();
+  const [home, delegated, t, locale] = await Promise.all([
+    homeFor(db, citizenId),
+    dossiersDelegatedTo(db, citizenId, clock.now()),
+    getTranslations("home"),
+    getLocale(),
+  ]);
   const awaiting = home.dossiers.filter((d) => isAwaitingCitizen(d.status) && findService(d.serviceCode, d.serviceVersion));
   const processing = home.dossiers.filter((d) => inProgressStatuses.includes(d.status) && findService(d.serviceCode, d.serviceVersion));
   return (
@@ -52,6 +61,7 @@ export default async function ForYouPage() {
         </section>
       )}
       <QueueHost />
+      <DelegatedList dossiers={delegated} />
       <p className="mt-6">
         <Link href="/household" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">
           {t("householdLink")}

@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { communeInSentence } from "@/lib/places/commune";
 import type { TimelineEvent } from "@/lib/db/dossier-queries";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { statusSchema } from "@/lib/dossiers/status";
 import { trackingUrl } from "@/lib/delivery/tracking";
 import { StatusIcon } from "@/components/ui/status-badge";
+import { communeInSentence } from "@/lib/places/commune";
 
 // The title of each non-status event; a new event kind cannot ship without one.
 const eventTitleKey = {
@@ -24,6 +24,20 @@ const text = (v: unknown) => (typeof v === "string" ? v : undefined);
 // A corrected date is stored as the registry keeps it (yyyy-MM-dd) and read as dd/MM/yyyy.
 const shown = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v);
 
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+/** Who acted: the citizen, a relative they granted it to, or a ward officer with the citizen's code. */
+function actedBy(event: TimelineEvent, t: T, locale: string): string {
+  const via = event.via;
+  if (event.actorKind !== "citizen") return t(`dossier.by.${event.actorKind}`);
+  if (via?.channel === "assisted") {
+    const key = event.kind === "amended" ? "help.timeline.assistedAmend" : "help.timeline.assistedConfirm";
+    return t(key, { ward: communeInSentence(via.ward, locale), officer: via.officerName });
+  }
+  if (via?.channel === "delegate") return t("help.timeline.byDelegate", { name: event.actorName ?? "" });
+  return t("dossier.by.citizen", { name: event.actorName ?? "" });
+}
+
 export async function Timeline({ events, fieldLabel }: { events: TimelineEvent[]; fieldLabel?: (key: string) => string | undefined }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
@@ -32,10 +46,7 @@ export async function Timeline({ events, fieldLabel }: { events: TimelineEvent[]
         const status = statusSchema.safeParse(event.toStatus);
         const title =
           event.kind === "status" ? (status.success ? t(`status.${status.data}`) : "") : t(eventTitleKey[event.kind], { step: String(event.data?.step) });
-        const by =
-          event.actorKind === "citizen"
-            ? t("dossier.by.citizen", { name: event.actorName ?? "" })
-            : t(`dossier.by.${event.actorKind}`);
+        const by = actedBy(event, t, locale);
         const data = event.data ?? {};
         const field = text(data.field) && fieldLabel?.(text(data.field)!);
         const trackingNo = text((data.result as Record<string, unknown> | undefined)?.postalTrackingNo);

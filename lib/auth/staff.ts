@@ -17,7 +17,7 @@ export interface StaffMember {
   username: string;
   fullName: string;
   agency: string;
-  /** A ward- or commune-level office serves one commune (its queue shows that commune's dossiers). */
+  /** A ward- or commune-level office serves one commune: its queue shows that commune's dossiers, and its officers may assist citizens there. */
   commune?: string | null;
   role: StaffRole;
 }

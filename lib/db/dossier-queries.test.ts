@@ -61,7 +61,7 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
       expect(page.dossier).toEqual(dossier);
       expect(page.events).toEqual(
         // Of the event's data, the page gets only what its timeline shows.
-        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName, data }) => ({
+        (await eventsOf(t.db, dossier.id)).map(({ id, kind, toStatus, actorKind, note, at, actorName, data, via }) => ({
           id,
           kind,
           toStatus,
@@ -70,6 +70,7 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
           at,
           actorName,
           data: pageEventData(data),
+          via,
         })),
       );
       expect(page.events.map((e) => e.actorName)).toContain("Nguyễn Văn An");

@@ -2,9 +2,12 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { preparedPer, type Db, type Executor } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
+import { delegationCovers } from "./delegation-queries";
+import * as clock from "../clock";
 
 export type DossierRow = typeof dossiers.$inferSelect;
-export type PartyRole = "owner" | "co-parent";
+/** A party's role, or "delegate": a relative acting on it through the owner's grant (lib/dossiers/delegation.ts). */
+export type PartyRole = "owner" | "co-parent" | "delegate";
 export interface CitizenDossier extends Omit<DossierRow, "status"> {
   status: Status;
   role: PartyRole;
@@ -59,28 +62,49 @@ export async function homeFor(db: Db, citizenId: string): Promise<{ fullName: st
   };
 }
 
-/** A dossier by its code, only if the citizen is a party to it: anyone else gets undefined. */
-export async function findDossierFor(db: Executor, citizenId: string, code: string): Promise<CitizenDossier | undefined> {
+/**
+ * A dossier by its code, only if the citizen is a party to it: anyone else gets undefined. With
+ * `delegated`, also a dossier the citizen holds a live grant over (role "delegate"); only the reads and
+ * actions a delegate may do ask for that.
+ */
+export async function findDossierFor(
+  db: Executor,
+  citizenId: string,
+  code: string,
+  opts: { delegated?: boolean } = {},
+): Promise<CitizenDossier | undefined> {
   const [row] = await db
     .select(selection)
     .from(dossiers)
     .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, citizenId)))
     .where(eq(dossiers.code, code));
-  return row && toCitizenDossier(row);
+  if (row || !opts.delegated) return row && toCitizenDossier(row);
+  const [delegated] = await db
+    .select({ dossier: dossiers })
+    .from(dossiers)
+    .where(and(eq(dossiers.code, code), delegationCovers(citizenId, clock.now().toISOString())));
+  return delegated && toCitizenDossier({ dossier: delegated.dossier, role: "delegate" });
 }
 
 export type DossierEvent = typeof dossierEvents.$inferSelect;
 /** What a timeline shows of an event. */
-export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at" | "data"> & { actorName: string | null };
+/** How a citizen's action reached the dossier when not by their own hand (lib/dossiers/acting.ts). */
+export type EventVia =
+  | { channel: "assisted"; officer: string; officerName: string; ward: string }
+  | { channel: "delegate"; onBehalfOf: string };
+export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at" | "data"> & {
+  actorName: string | null;
+  via?: EventVia | null;
+};
 
-export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null })[]> {
+export async function eventsOf(db: Executor, dossierId: string): Promise<(DossierEvent & { actorName: string | null; via: EventVia | null })[]> {
   const rows = await db
     .select({ event: dossierEvents, actorName: citizens.fullName })
     .from(dossierEvents)
     .leftJoin(citizens, and(eq(dossierEvents.actorKind, "citizen"), eq(citizens.id, dossierEvents.actorId)))
     .where(eq(dossierEvents.dossierId, dossierId))
     .orderBy(asc(dossierEvents.id));
-  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName, via: (r.event.data?.via as EventVia | undefined) ?? null }));
 }
 
 const isoUtc = (timestamp: SQL) => sql`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -96,11 +120,14 @@ const statusStatement = preparedPer((db) =>
           SELECT json_agg(json_build_object('status', e.to_status, 'kind', e.kind, 'at', ${isoUtc(sql`e.at`)}) ORDER BY e.id)
           FROM dossier_events e WHERE e.dossier_id = d.id), '[]'::json))::text
         FROM dossiers d
-        JOIN dossier_parties p ON p.dossier_id = d.id AND p.citizen_id = ${sql.placeholder("citizenId")}
-        WHERE d.code = ${sql.placeholder("code")})`,
+        WHERE d.code = ${sql.placeholder("code")}
+          AND (EXISTS (SELECT 1 FROM dossier_parties p WHERE p.dossier_id = d.id AND p.citizen_id = ${sql.placeholder("citizenId")})
+            OR EXISTS (SELECT 1 FROM delegations g WHERE g.delegate_id = ${sql.placeholder("citizenId")} AND g.grantor_id = d.owner_id
+              AND g.revoked_at IS NULL AND g.ends_at > (${sql.placeholder("now")})::timestamptz
+              AND (g.dossier_id = d.id OR g.service_code = d.service_code))))`,
     })
     .from(sql`(VALUES (1)) AS one (x)`)
-    .prepare("dossier_status_v1"),
+    .prepare("dossier_status_v2"),
 );
 
 /**
@@ -112,7 +139,7 @@ export async function dossierStatusFor(
   who: { citizenId: string; sid: string },
   code: string | null,
 ): Promise<{ revoked: boolean; statusJson: string | null }> {
-  const [row] = await statusStatement(db).execute({ sid: who.sid, citizenId: who.citizenId, code });
+  const [row] = await statusStatement(db).execute({ sid: who.sid, citizenId: who.citizenId, code, now: clock.now().toISOString() });
   return row!;
 }
 
@@ -222,10 +249,11 @@ export function pageEventData(data: Record<string, unknown> | null): Record<stri
 const pageStatement = preparedPer((db) =>
   db
     .select({
-      ...selection,
+      dossier: dossiers,
+      role: sql<PartyRole>`COALESCE(${dossierParties.role}, 'delegate')`,
       events: sql<Json<TimelineEvent>[]>`COALESCE((
         SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
-          'actorName', c.full_name, 'note', e.note, 'at', e.at, 'data', ${pageEventDataSql(sql`e.data`)}) ORDER BY e.id)
+          'actorName', c.full_name, 'note', e.note, 'at', e.at, 'data', ${pageEventDataSql(sql`e.data`)}, 'via', e.data->'via') ORDER BY e.id)
         FROM dossier_events e LEFT JOIN citizens c ON e.actor_kind = 'citizen' AND c.id = e.actor_id
         WHERE e.dossier_id = ${dossiers.id}), '[]'::json)`,
       access: sql<Json<AccessEntry>[]>`COALESCE((
@@ -237,17 +265,24 @@ const pageStatement = preparedPer((db) =>
       ratingScore: sql<number | null>`(SELECT ${ratings.score} FROM ${ratings} WHERE ${ratings.dossierId} = ${dossiers.id})`,
     })
     .from(dossiers)
-    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
-    .where(eq(dossiers.code, sql.placeholder("code")))
+    .leftJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
+    .where(
+      and(
+        eq(dossiers.code, sql.placeholder("code")),
+        sql`(${dossierParties.citizenId} IS NOT NULL OR ${delegationCovers(sql.placeholder("citizenId"), sql.placeholder("now"))})`,
+      ),
+    )
     .prepare("dossier_page_v2"),
 );
 
 /**
  * Everything the citizen's dossier page shows, in one prepared statement: a round trip to the
- * database costs more here than the rendering does. Another citizen's code finds nothing.
+ * database costs more here than the rendering does. Another citizen's code finds nothing, unless the
+ * owner granted this citizen that dossier or its service (role "delegate"; the data-access list, which
+ * is the owner's, then stays empty).
  */
 export async function dossierPageFor(db: Db, citizenId: string, code: string): Promise<DossierPage | undefined> {
-  const [row] = await pageStatement(db).execute({ citizenId, code });
+  const [row] = await pageStatement(db).execute({ citizenId, code, now: clock.now().toISOString() });
   if (!row) return undefined;
   return {
     dossier: toCitizenDossier(row),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  check,
   date,
   index,
   integer,
@@ -576,5 +577,47 @@ export const payments = pgTable(
     // At most one open order and one payment per dossier: a fee is never charged twice.
     uniqueIndex("payments_one_pending_key").on(t.dossierId).where(sql`status = 'pending'`),
     uniqueIndex("payments_one_paid_key").on(t.dossierId).where(sql`status = 'paid'`),
+  ],
+);
+
+// ---- Help at the ward ----
+
+// A one-time code texted to a citizen so a ward officer may act for them (assisted mode). Only an HMAC
+// of the code is stored; it lapses after 10 minutes or 3 wrong tries, and once verified it opens a
+// short assist session for that officer and that citizen only.
+export const assistCodes = pgTable(
+  "assist_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officer: text("officer").notNull(),
+    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  },
+  (t) => [index("assist_codes_officer_idx").on(t.officer, t.createdAt)],
+);
+
+// A citizen lets a relative act on one dossier or on one service of theirs until ends_at. Rows are
+// kept after revocation: the table is the record of who was allowed what, and when.
+export const delegations = pgTable(
+  "delegations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantorId: text("grantor_id").notNull().references(() => citizens.id),
+    delegateId: text("delegate_id").notNull().references(() => citizens.id),
+    // Exactly one of the two: the dossier, or a service (every dossier of the grantor's for it).
+    dossierId: uuid("dossier_id").references(() => dossiers.id),
+    serviceCode: text("service_code"),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("delegations_delegate_idx").on(t.delegateId),
+    index("delegations_grantor_idx").on(t.grantorId),
+    check("delegations_one_scope", sql`(dossier_id IS NULL) <> (service_code IS NULL)`),
   ],
 );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db, Tx } from "../db/client";
 import { dossierEvents, dossiers, idempotencyKeys } from "../db/schema";
-import { findDossierFor, latestCitizenChange, type CitizenDossier, type LatestCitizenChange } from "../db/dossier-queries";
+import { findDossierFor, latestCitizenChange, type CitizenDossier, type EventVia, type LatestCitizenChange } from "../db/dossier-queries";
 import { findService } from "../services/catalogue";
 import { citizenInputSchema, fieldErrorsOf, storableText, suggestedValues, type FieldErrors } from "../services/citizen-input";
 
@@ -76,19 +76,29 @@ function changesBetween(before: Record<string, unknown>, after: Record<string, u
   return changed;
 }
 
+/** The ward officer acting with the citizen's one-time code (lib/dossiers/assist.ts). */
+export interface AssistingOfficer {
+  username: string;
+  fullName: string;
+  ward: string;
+}
+
 /**
  * Confirm (submit) or amend a dossier as the signed-in citizen. Validation happens before anything is
  * written; the write is one transaction guarded by the dossier's version and an idempotency key, so a
  * double tap, a retry or an offline replay acts once and a stale edit overwrites nothing.
+ * The same path serves a relative the owner granted the dossier to (the event names the relative),
+ * and a ward officer with the citizen's code (`assistedBy`: the event names the officer and the ward).
  */
 export async function performCitizenAction(
   db: Db,
   citizenId: string,
   kind: CitizenActionKind,
   req: CitizenActionRequest,
-  opts: { origin?: string; today?: string; channel?: Channel } = {},
+  opts: { origin?: string; today?: string; channel?: Channel; assistedBy?: AssistingOfficer } = {},
 ): Promise<CitizenActionResult> {
-  const dossier = await findDossierFor(db, citizenId, req.dossierCode);
+  // At the ward the citizen acts for themselves; only their own dossiers are in reach.
+  const dossier = await findDossierFor(db, citizenId, req.dossierCode, { delegated: !opts.assistedBy });
   const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   if (!dossier || !service) return { ok: false, error: "not_found" };
   if (!partyMay(kind, { citizenId, role: dossier.role }, dossier, opts.today ?? clock.today())) return { ok: false, error: "not_editable", status: dossier.status };
@@ -111,7 +121,8 @@ export async function performCitizenAction(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, citizenId, req.idempotencyKey, hash);
 
-    const result = await apply(tx, citizenId, kind, dossier, req, merged, {
+    const via = viaOf(dossier, opts.assistedBy);
+    const result = await apply(tx, citizenId, kind, dossier, req, merged, via, {
       origin: opts.origin ?? "",
       today: opts.today ?? clock.today(),
       channel: opts.channel,
@@ -130,6 +141,12 @@ export async function performCitizenAction(
   return result;
 }
 
+function viaOf(dossier: CitizenDossier, officer: AssistingOfficer | undefined): EventVia | undefined {
+  if (officer) return { channel: "assisted", officer: officer.username, officerName: officer.fullName, ward: officer.ward };
+  if (dossier.role === "delegate") return { channel: "delegate", onBehalfOf: dossier.ownerId };
+  return undefined;
+}
+
 async function replay(tx: Tx, citizenId: string, key: string, hash: string): Promise<CitizenActionResult> {
   const [row] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
   if (!row || row.citizenId !== citizenId || row.requestHash !== hash || !row.result) {
@@ -145,10 +162,11 @@ async function apply(
   dossier: CitizenDossier,
   req: CitizenActionRequest,
   data: Record<string, unknown>,
+  via: EventVia | undefined,
   { channel, ...at }: { origin: string; today: string; channel?: Channel },
 ): Promise<CitizenActionResult> {
-  // The web is the default; another channel (an SMS reply) is named on the event.
-  const eventData = { changed: changesBetween(dossier.citizenData, data), ...(channel && { channel }) };
+  // The web is the default; another channel (an SMS reply) and who acted for the citizen are named on the event.
+  const eventData = { changed: changesBetween(dossier.citizenData, data), ...(channel && { channel }), ...(via && { via }) };
   if (kind === "confirm") {
     const moved = await transition(tx, {
       dossierId: dossier.id,

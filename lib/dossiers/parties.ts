@@ -20,18 +20,21 @@ export interface DossierView {
 /**
  * The second-parent rule. Either parent may name and confirm (the law lets either register the birth);
  * only the owner may decline for both; the parent who did not submit may agree or object, once per
- * submission, until the end of `objectionUntil`. Statuses and versions are checked by the actions too.
+ * submission, until the end of `objectionUntil`. A delegate may confirm and amend, nothing else. Statuses and versions are checked by the actions too.
  */
 export function partyMay(action: PartyAction, party: PartyView, dossier: DossierView, today: string): boolean {
   switch (action) {
     case "confirm":
     case "amend":
-      return party.role === "owner" || party.role === "co-parent";
+      // A delegate acts on what the owner granted (the grant is checked where the dossier is read).
+      return party.role === "owner" || party.role === "co-parent" || party.role === "delegate";
     case "decline":
       return party.role === "owner";
     case "agree":
     case "object":
+      // The other parent's answer is their own: a delegate never gives it.
       return (
+        party.role !== "delegate" &&
         dossier.objectionUntil !== null &&
         today <= dossier.objectionUntil &&
         dossier.submittedBy !== null &&

@@ -34,6 +34,13 @@ export const demoPersonas = {
   lan: "048193000022",
 } as const;
 
+// Help at the ward (README): Lộc is assisted at the counter; Mai lets her son Nam act for her.
+export const wardHelpPersonas = {
+  loc: "048155000031",
+  mai: "048162000032",
+  nam: "048098000033",
+} as const;
+
 // Hoàng Thị Em's household in the population registry: her husband and their children (ids and ages).
 const emHousehold: [id: string, fullName: string, age: number, sex: "male" | "female"][] = [
   ["048072000009", "Lê Văn Phúc", 52, "male"],
@@ -41,12 +48,9 @@ const emHousehold: [id: string, fullName: string, age: number, sex: "male" | "fe
   ["048210000011", "Lê Văn Quý", 15, "male"],
 ];
 
-/** The demo world of SPEC §5, with every date relative to `today` (yyyy-MM-dd). */
-export async function seedDemoWorld(db: Db, today: string): Promise<void> {
-  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
-  const year = Number(today.slice(0, 4));
-  const p = demoPersonas;
-  const person = (
+/** A registry entry; those with a phone can sign in with the demo passcode. */
+function personWith(passcodeHash: string) {
+  return (
     id: string,
     fullName: string,
     birthDate: string,
@@ -66,6 +70,14 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     hometown: `${HAI_CHAU}, ${DA_NANG}`,
     ...more,
   });
+}
+
+/** The demo world of SPEC §5, with every date relative to `today` (yyyy-MM-dd). */
+export async function seedDemoWorld(db: Db, today: string): Promise<void> {
+  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
+  const year = Number(today.slice(0, 4));
+  const p = demoPersonas;
+  const person = personWith(passcodeHash);
 
   await db.insert(citizens).values([
     person(p.an, "Nguyễn Văn An", "1990-04-12", "male", "0905000001", { hometown: "Phường Hội An, Thành phố Đà Nẵng" }),
@@ -171,6 +183,57 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
   await db.insert(officers).values(
     demoStaff.map(([username, fullName, agency, commune]) => ({ username, fullName, agency, commune, passwordHash: passcodeHash })),
   );
+}
+
+/**
+ * Help at the ward (README): Lộc, helped at the counter of Xã Hòa Vang by the one-stop officer
+ * "motcua"; Mai, who lets her son Nam act for her. Seeded beside the SPEC §5 world (scripts/seed-demo.ts)
+ * rather than inside it, so the figures other tests count on that world stay as they are.
+ */
+export async function seedWardHelpWorld(db: Db, today: string): Promise<void> {
+  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
+  const p = wardHelpPersonas;
+  const person = personWith(passcodeHash);
+  await db.insert(citizens).values([
+    person(p.loc, "Trương Văn Lộc", "1955-03-10", "male", "0905000031", { addressLine: "Thôn La Bông", commune: "Xã Hòa Vang" }),
+    person(p.mai, "Phan Thị Mai", "1962-08-19", "female", "0905000032", { addressLine: "15 Hùng Vương" }),
+    person(p.nam, "Phan Văn Nam", "1998-12-02", "male", "0905000033", { addressLine: "15 Hùng Vương" }),
+  ]);
+  await db.insert(familyRelations).values([
+    { citizenId: p.mai, relativeId: p.nam, relation: "child" },
+    { citizenId: p.nam, relativeId: p.mai, relation: "parent" },
+  ]);
+  await db.insert(licences).values([
+    {
+      kind: "veterinary",
+      number: "048/CCHN-TY-0731",
+      holderId: p.loc,
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
+      scope: "Tiêm phòng, chữa bệnh cho động vật",
+      address: "Thôn La Bông, Xã Hòa Vang, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 45),
+    },
+    {
+      kind: "veterinary",
+      number: "048/CCHN-TY-0732",
+      holderId: p.mai,
+      issuer: "Chi cục Chăn nuôi và Thú y Đà Nẵng",
+      scope: "Buôn bán thuốc thú y",
+      address: "15 Hùng Vương, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 40),
+    },
+    {
+      kind: "medical",
+      number: "000512/ĐNA-CCHN",
+      holderId: p.mai,
+      issuer: "Sở Y tế Đà Nẵng",
+      scope: "Khám bệnh, chữa bệnh chuyên khoa Mắt",
+      address: "Bệnh viện Mắt Đà Nẵng, 250 Nguyễn Chí Thanh, Phường Hải Châu, Thành phố Đà Nẵng",
+      expiresOn: addDays(today, 30),
+      details: { cmeHours: 140 },
+    },
+  ]);
+  await db.insert(officers).values({ username: "motcua", fullName: "Lê Thị Hòa", agency: "motcua", commune: "Xã Hòa Vang", passwordHash: passcodeHash });
 }
 
 /**

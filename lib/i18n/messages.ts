@@ -19,11 +19,13 @@ import viCorrections from "@/messages/vi/corrections.json";
 import enCorrections from "@/messages/en/corrections.json";
 import viCollect from "@/messages/vi/collect.json";
 import enCollect from "@/messages/en/collect.json";
+import viHelp from "@/messages/vi/help.json";
+import enHelp from "@/messages/en/help.json";
 
 /** One file per namespace and locale, so features can own their texts. */
 const messages = {
-  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents, corrections: viCorrections, collect: viCollect },
-  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents, corrections: enCorrections, collect: enCollect },
+  vi: { ...viCommon, vneid: viVneid, sms: viSms, gov: viGov, officer: viOfficer, ioc: viIoc, payment: viPayment, parents: viParents, corrections: viCorrections, collect: viCollect, help: viHelp },
+  en: { ...enCommon, vneid: enVneid, sms: enSms, gov: enGov, officer: enOfficer, ioc: enIoc, payment: enPayment, parents: enParents, corrections: enCorrections, collect: enCollect, help: enHelp },
 } satisfies Record<Locale, unknown>;
 
 export function messagesFor(locale: Locale) {

@@ -105,6 +105,9 @@ const { saveDossier, rateService, declineService, answerAsParent } = await impor
 const { POST: officerUpload } = await import("@/app/officer/imports/upload/route");
 const { actOnDossier, settleParents } = await import("@/app/officer/dossiers/[code]/actions");
 const { POST: v1Action } = await import("@/app/api/v1/dossiers/[code]/actions/route");
+const { grantToRelative, revokeFromRelative } = await import("@/app/(citizen)/account/actions");
+const { sendAssistCode, checkAssistCode } = await import("@/app/officer/assist/actions");
+const { saveAssisted } = await import("@/app/officer/assist/[id]/[code]/actions");
 const { POST: engineScan } = await import("@/app/api/engine/scan/route");
 const { POST: births } = await import("@/app/api/gov/births/route");
 const { POST: smsInbound } = await import("@/app/api/sms/inbound/route");
@@ -113,7 +116,7 @@ const { POST: token } = await import("@/app/vneid/token/route");
 const { POST: userinfo } = await import("@/app/vneid/userinfo/route");
 const { submitDraft, decide } = await import("@/app/officer/services/actions");
 const { getDb } = await import("@/lib/db/client");
-const { dossiers } = await import("@/lib/db/schema");
+const { dossiers, delegations, assistCodes } = await import("@/lib/db/schema");
 const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
 const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 const { scan } = await import("@/lib/engine/scan");
@@ -205,6 +208,52 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     citizen(demoPersonas.cuc);
     expect(await outcome(() => saveDossier({ status: "idle" }, confirmForm(medical)))).toMatch(/submitted=1/);
     expect((await code("medical-licence-renewal")).status).toBe("submitted");
+  });
+
+  it("grantToRelative, revokeFromRelative (citizen-own-grants): no session, someone else's dossier, someone else's grant", async () => {
+    const db = await getDb();
+    const birth = await code("birth-registration");
+    const grant = new FormData();
+    grant.set("delegateId", demoPersonas.giang);
+    grant.set("scope", `dossier:${birth.code}`);
+    grant.set("days", "7");
+    const revoke = new FormData();
+    revoke.set("grantId", randomUUID());
+    const before = await worldState();
+    nobody();
+    expect(await outcome(() => grantToRelative(grant))).toMatch(/^redirect \/login/);
+    expect(await outcome(() => revokeFromRelative(revoke))).toMatch(/^redirect \/login/);
+    citizen(demoPersonas.cuc);
+    expect(await outcome(() => grantToRelative(grant))).toBe("redirect /account?delegation=notYours#uy-quyen");
+    expect(await outcome(() => revokeFromRelative(revoke))).toBe("redirect /account?delegation=revokeFailed#uy-quyen");
+    officer("hotich", agencyOf("birth-registration"));
+    expect(await outcome(() => grantToRelative(grant))).toMatch(/^redirect \/login/);
+    expect(await db.$count(delegations)).toBe(0);
+    expect(await worldState()).toBe(before);
+  });
+
+  it("sendAssistCode, checkAssistCode, saveAssisted (ward-officer-code): no session, a citizen, an officer with no commune, no verified code", async () => {
+    const db = await getDb();
+    const medical = await code("medical-licence-renewal");
+    const start = new FormData();
+    start.set("personalId", demoPersonas.giang);
+    const check = new FormData();
+    check.set("assistId", randomUUID());
+    check.set("code", "123456");
+    const save = confirmForm(medical);
+    save.set("assistId", randomUUID());
+    const before = await worldState();
+    for (const who of [nobody, () => citizen(demoPersonas.cuc), () => officer("yte", agencyOf("medical-licence-renewal"))]) {
+      who();
+      for (const call of [() => sendAssistCode(start), () => checkAssistCode(check), () => saveAssisted(save)]) expect(await outcome(call)).toBe("redirect not-found");
+    }
+    // A ward officer, but with no code the citizen read out: nothing opens, nothing changes.
+    who.citizen = undefined;
+    who.staff = { username: "motcua", fullName: "Lê Thị Hòa", agency: "motcua", role: "officer", commune: "Xã Hòa Vang" } as typeof who.staff;
+    expect(await outcome(() => checkAssistCode(check))).toMatch(/\?code=expired$/);
+    expect(await outcome(() => saveAssisted(save))).toMatch(/\?code=expired$/);
+    expect(await db.$count(assistCodes)).toBe(0);
+    expect(await worldState()).toBe(before);
   });
 
   it("rateService (citizen-party): no session, a citizen who is not a party", async () => {

@@ -8,8 +8,15 @@ import { FORM_BODY_LIMIT, JSON_BODY_LIMIT, SMS_INBOUND_BODY_LIMIT, UPLOAD_BODY_L
 
 /** Who may call it. */
 type Guard =
-  /** The signed-in citizen, and only for dossiers they are a party to (owner or co-parent). */
+  /**
+   * The signed-in citizen, and only for dossiers they are a party to (owner or co-parent), or for
+   * confirm/amend a dossier whose owner granted it to them (lib/dossiers/delegation.ts).
+   */
   | "citizen-party"
+  /** The signed-in citizen, for their own grants to relatives and their own dossiers only. */
+  | "citizen-own-grants"
+  /** A ward officer (an account with a commune); acting needs the code the citizen read out, for that citizen only. */
+  | "ward-officer-code"
   /** A signed-in officer, and only for dossiers of the officer's own agency. */
   | "officer-agency"
   /** An agency system with its API key (Authorization: Bearer), per dataset. */
@@ -67,6 +74,9 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/household/actions.ts", exports: ["setReminder"], guard: "own-session", csrf: "origin-checked" },
   // A department drafts only its own agency's services; only the centre (agency trungtam) decides.
   { kind: "server-action", file: "app/officer/services/actions.ts", exports: ["validateDraft", "dryRunDraft", "submitDraft", "decide"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/(citizen)/account/actions.ts", exports: ["grantToRelative", "revokeFromRelative"], guard: "citizen-own-grants", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/officer/assist/actions.ts", exports: ["sendAssistCode", "checkAssistCode"], guard: "ward-officer-code", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/officer/assist/[id]/[code]/actions.ts", exports: ["saveAssisted"], guard: "ward-officer-code", csrf: "origin-checked" },
 
   { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
   { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },

@@ -44,6 +44,7 @@ const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length
 const OVERRIDES: Record<string, Record<string, string>> = {
   reminder: { service: longest(services()), deadline: "31/12" },
   otherParentNamed: { deadline: "31/12" },
+  assistCode: { otp: "482193", ward: "phuong Ngu Hanh Son" },
   otherParentConfirmed: { service: longest(services(true)), deadline: "31/12" },
 };
 

@@ -49,6 +49,12 @@ export const smsTemplates = {
     text: "DVC Da Nang: Ho so {service} da duoc xac nhan. Phan doi truoc {deadline}: {link} Ma doi chieu {matchCode}",
     vars: otherParentVars,
   },
+  // The one-time code a citizen reads out to the ward officer helping them (lib/dossiers/assist.ts);
+  // the match code is the newest prepared dossier's, so the citizen can tell the text is genuine.
+  assistCode: {
+    text: "DVC Da Nang: Ma {otp} de can bo UBND {ward} xac nhan ho so giup {salutation}, hieu luc 10 phut. Chi doc ma tai quay. Ma doi chieu {matchCode}",
+    vars: ["otp", "ward", "salutation", "matchCode"],
+  },
 } as const satisfies Record<string, SmsTemplate>;
 
 export type SmsTemplateKey = keyof typeof smsTemplates;

@@ -2,7 +2,12 @@ import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findCitizen } from "@/lib/db/dossier-queries";
+import { findCitizen, listDossiersFor } from "@/lib/db/dossier-queries";
+import { grantsGivenBy } from "@/lib/db/delegation-queries";
+import { isAwaitingCitizen } from "@/lib/dossiers/status";
+import { DelegationSection } from "@/components/help/delegation-section";
+import { grantToRelative, revokeFromRelative } from "./actions";
+import * as clock from "@/lib/clock";
 import { maskPersonalId, maskPhone } from "@/lib/privacy/mask";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { SignOutButton } from "@/components/pwa/sign-out-button";
@@ -14,10 +19,19 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const citizenId = await requireCitizen("/account");
-  const [citizen, t] = await Promise.all([findCitizen(await getDb(), citizenId), getTranslations("account")]);
+  const db = await getDb();
+  const [citizen, t, own, grants, search] = await Promise.all([
+    findCitizen(db, citizenId),
+    getTranslations("account"),
+    listDossiersFor(db, citizenId),
+    grantsGivenBy(db, citizenId, clock.now()),
+    searchParams,
+  ]);
   if (!citizen) return null;
+  // Only the owner's dossiers still waiting for them can be handed to a relative.
+  const shareable = own.filter((d) => d.role === "owner" && isAwaitingCitizen(d.status));
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -46,6 +60,14 @@ export default async function AccountPage() {
         </h2>
         <p className="text-sm text-stone-700">{t("myDataLead")}</p>
       </section>
+      <DelegationSection
+        dossiers={shareable}
+        grants={grants}
+        today={clock.today()}
+        outcome={search.delegation}
+        grant={grantToRelative}
+        revoke={revokeFromRelative}
+      />
       <section className="mt-6 flex items-center justify-between rounded-xl bg-white p-4 ring-1 ring-stone-200">
         <h2 className="font-bold">{t("language")}</h2>
         <LocaleSwitch next="/account" />

@@ -8,8 +8,8 @@ import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dossierPageFor } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
-import { flatFields, initialValues, MEMBER_STAYS, namesFrom } from "@/lib/services/citizen-input";
-import { communeInSentence, communeOf, withCommune } from "@/lib/places/commune";
+import { initialValues } from "@/lib/services/citizen-input";
+import { communeOf } from "@/lib/places/commune";
 import type { ServiceDefinition } from "@/lib/services/definition";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
 import { pick } from "@/lib/i18n/localized";
@@ -20,7 +20,8 @@ import { PrefilledSummary } from "@/components/dossier/prefilled-summary";
 import { Timeline } from "@/components/dossier/timeline";
 import { ReasonText } from "@/components/dossier/reason-text";
 import { DataAccessList } from "@/components/dossier/data-access-list";
-import { DossierForm, type FieldView } from "@/components/dossier/dossier-form";
+import { DossierForm } from "@/components/dossier/dossier-form";
+import { fieldViews } from "@/components/dossier/field-views";
 import { answerAsParent, chooseCentre, declineService, payFee, rateService, reportWrong, saveDossier } from "./actions";
 import { correctionsOf, mayReport, type CorrectionRequest } from "@/lib/corrections/requests";
 import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
@@ -42,6 +43,7 @@ import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-pa
 import { FeePayment } from "@/components/dossier/fee-payment";
 import { agencyName } from "@/lib/services/agency";
 import { pendingDecisionStatuses } from "@/lib/dossiers/status";
+import { delegationOver } from "@/lib/db/delegation-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -65,6 +67,10 @@ export default async function DossierPage(props: Props) {
   if (!page || !service) notFound();
   const { dossier, events, access, matchCode } = page;
   const owner = dossier.role === "co-parent" ? page.ownerName : null;
+  // A relative acting under the owner's grant sees whose it is and until when; paying, declining and
+  // the other parent's answer stay with the parties.
+  const delegate = dossier.role === "delegate";
+  const grant = delegate ? await delegationOver(await getDb(), citizenId, dossier.id, clock.now()) : undefined;
   const rating = dossier.status === "delivered" ? page.ratingScore : null;
   const today = clock.today();
   const awaiting = isAwaitingCitizen(dossier.status);
@@ -120,7 +126,7 @@ export default async function DossierPage(props: Props) {
 
       {proof && <ProvisionalProofPanel proof={proof} />}
 
-      {service.feeVnd > 0 && (
+      {service.feeVnd > 0 && !delegate && (
         <FeePanel
           dossierCode={dossier.code}
           feeVnd={service.feeVnd}
@@ -136,7 +142,13 @@ export default async function DossierPage(props: Props) {
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>
       )}
 
-      {review && (
+      {grant && (
+        <p className="rounded-lg border-l-4 border-violet-700 bg-violet-50 p-4" data-delegate-banner>
+          {t("help.delegated.banner", { owner: grant.grantorName, date: formatDate(grant.endsAt) })}
+        </p>
+      )}
+
+      {review && !delegate && (
         <ParentReviewPanel
           review={review}
           viewerId={citizenId}
@@ -166,7 +178,7 @@ export default async function DossierPage(props: Props) {
         <ResultSummary code={dossier.code} result={dossier.result} />
       )}
 
-      {dossier.status === "delivered" && (
+      {dossier.status === "delivered" && !delegate && (
         <section id="danh-gia" aria-labelledby="rate" className="scroll-mt-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="rate" className="font-bold">{t("dossier.rateTitle")}</h2>
           {rating !== null ? (
@@ -315,7 +327,7 @@ export default async function DossierPage(props: Props) {
         <CitizenAnswers service={service} data={dossier.citizenData} prefilled={dossier.prefilled} locale={locale} />
       )}
 
-      {dossier.status === "prepared" && service.declinable && (
+      {dossier.status === "prepared" && service.declinable && !delegate && (
         <details className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <summary className="flex min-h-11 cursor-pointer items-center font-semibold">{t("dossier.declineSummary")}</summary>
           <p className="mt-2 text-sm">{t("dossier.declineBody")}</p>
@@ -335,10 +347,13 @@ export default async function DossierPage(props: Props) {
         <Timeline events={events} fieldLabel={(key) => lineLabel(service, key, locale)} />
       </section>
 
-      <section aria-labelledby="data-used" className="space-y-2">
-        <h2 id="data-used" className="text-xl font-bold">{t("dossier.dataUsed")}</h2>
-        <DataAccessList rows={access} locale={locale} showDossier={false} />
-      </section>
+      {/* The data-access log is the owner's own record, not a delegate's to read. */}
+      {!delegate && (
+        <section aria-labelledby="data-used" className="space-y-2">
+          <h2 id="data-used" className="text-xl font-bold">{t("dossier.dataUsed")}</h2>
+          <DataAccessList rows={access} locale={locale} showDossier={false} />
+        </section>
+      )}
     </article>
     </OfflineQueryProvider>
   );
@@ -364,69 +379,6 @@ const errorKeys = [
   "invalidText",
   "generic",
 ] as const;
-
-type T = Awaited<ReturnType<typeof getTranslations>>;
-
-function fieldViews(service: ServiceDefinition, prefilled: Record<string, unknown>, locale: string, t: T): FieldView[] {
-  const commune = communeOf(prefilled);
-  const label = (l: { vi: string; en: string }) => withCommune(pick(l, locale), commune, locale);
-  const text = (key: string) => (typeof prefilled[key] === "string" ? (prefilled[key] as string) : undefined);
-  const groups = new Map(service.citizenFields.map((f) => [f.key, f]));
-  const views: FieldView[] = flatFields(service, prefilled).map((f) => {
-    const base = {
-      key: f.key,
-      label: "label" in f ? label(f.label) : "",
-      hint: "hint" in f && f.hint ? pick(f.hint, locale) : undefined,
-      required: f.required,
-      requiredWhen: "requiredWhen" in f ? f.requiredWhen : undefined,
-    };
-    switch (f.kind) {
-      case "choice":
-        return {
-          ...base,
-          kind: "choice",
-          options: f.options.map((o) => ({ value: o.value, label: label(o.label), detail: o.detailFrom ? text(o.detailFrom) : o.detail && pick(o.detail, locale) })),
-        };
-      case "prefilledChoice": {
-        const addresses = (f.addressesFrom && (prefilled[f.addressesFrom] as Record<string, string> | undefined)) || {};
-        const zone = commune ? t("dossier.inZone", { commune: communeInSentence(commune, locale) }) : undefined;
-        return {
-          ...base,
-          kind: "choice",
-          options: namesFrom(prefilled, f.optionsFrom).map((o) => ({ value: o, label: o, detail: [addresses[o], zone].filter(Boolean).join(" · ") || undefined })),
-        };
-      }
-      case "memberStays": {
-        const group = groups.get(f.key.replace(/\d+$/, ""));
-        return {
-          ...base,
-          kind: "choice",
-          label: f.name,
-          group: f.key.endsWith("0") && group ? { title: label(group.label), hint: group.hint && pick(group.hint, locale) } : undefined,
-          options: MEMBER_STAYS.map((v) => ({ value: v, label: t(`dossier.member.${v}`) })),
-        };
-      }
-      case "memberReason":
-        return { ...base, kind: "text", label: t("dossier.member.reason", { name: f.name }) };
-      case "text":
-        return { ...base, kind: "text", inputMode: f.pattern === "digits" ? "numeric" : undefined };
-      case "personName":
-        return { ...base, kind: "personName", nameCheck: { fatherSurname: text("fatherSurname"), motherSurname: text("motherSurname") } };
-      default:
-        return { ...base, kind: f.kind };
-    }
-  });
-  if (service.delivery.length > 0) {
-    views.push({
-      key: "delivery",
-      kind: "choice",
-      label: t("dossier.delivery"),
-      required: true,
-      options: service.delivery.map((d) => ({ value: d, label: t(`dossier.deliveryOptions.${d}`) })),
-    });
-  }
-  return views;
-}
 
 async function KeyFacts({
   service,
