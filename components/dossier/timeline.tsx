@@ -11,6 +11,7 @@ const eventTitleKey = {
   agreed: "parents.events.agreed",
   objected: "parents.events.objected",
   settled: "parents.events.settled",
+  reassigned: "dossier.reassigned",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
 export async function Timeline({ events }: { events: TimelineEvent[] }) {

@@ -7,9 +7,15 @@ import { transition } from "./transition";
 import { partyMay } from "./parties";
 import * as clock from "../clock";
 
+/** Why a citizen said "Không cần": policy staff read these per service to find a rule that fires wrongly. */
+export const declineReasons = ["not-needed", "done-elsewhere", "wrong-data", "other"] as const;
+export type DeclineReason = (typeof declineReasons)[number];
+
 const declineRequest = z.object({
   dossierCode: dossierCodeSchema,
   version: z.coerce.number().int().positive(),
+  // Optional: a citizen who does not say why still declines.
+  reason: z.enum(declineReasons).optional(),
 });
 
 type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
@@ -32,6 +38,7 @@ export async function declineDossier(db: Db, citizenId: string, input: unknown, 
       actor: { kind: "citizen", id: citizenId },
       today: clock.today(),
       origin: opts.origin ?? "",
+      eventData: parsed.data.reason ? { reason: parsed.data.reason } : undefined,
     }),
   );
   if (result.ok) return { ok: true };
