@@ -28,6 +28,9 @@ function agencyMaySee(services: string[]) {
   return and(inArray(dossiers.serviceCode, services), isNotNull(dossiers.submittedAt));
 }
 
+/** The one-stop centre handling a dossier: the commune a lead moved it to, else its owner's. */
+const centreCommune = sql<string>`coalesce(${dossiers.centreCommune}, ${citizens.commune})`;
+
 export function servicesOfAgency(agency: string): string[] {
   return catalogue.filter((s) => s.agency.code === agency).map((s) => s.code);
 }
@@ -44,7 +47,7 @@ export async function officerQueue(db: Executor, agency: string, filters: QueueF
       slaDueDate: dossiers.slaDueDate,
       submittedAt: dossiers.submittedAt,
       ownerName: citizens.fullName,
-      commune: citizens.commune,
+      commune: centreCommune,
     })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
@@ -52,7 +55,7 @@ export async function officerQueue(db: Executor, agency: string, filters: QueueF
       and(
         agencyMaySee(services),
         inArray(dossiers.status, filters.status ? [filters.status] : queueStatuses),
-        filters.commune ? eq(citizens.commune, filters.commune) : undefined,
+        filters.commune ? eq(centreCommune, filters.commune) : undefined,
       ),
     )
     .orderBy(sql`${dossiers.slaDueDate} ASC NULLS LAST`, asc(dossiers.submittedAt));
@@ -62,11 +65,11 @@ export async function communesOfAgency(db: Executor, agency: string): Promise<st
   const services = servicesOfAgency(agency);
   if (services.length === 0) return [];
   const rows = await db
-    .selectDistinct({ commune: citizens.commune })
+    .selectDistinct({ commune: centreCommune })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
     .where(agencyMaySee(services))
-    .orderBy(asc(citizens.commune));
+    .orderBy(asc(centreCommune));
   return rows.map((r) => r.commune);
 }
 

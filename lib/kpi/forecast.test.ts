@@ -81,7 +81,7 @@ describe.each(await testDatabaseKinds())("forecast against a known world on $nam
     ]);
     await t.db.insert(enrollmentPeriods).values({ year: YEAR + 1, opensOn: addDays(TODAY, 45), closesOn: addDays(TODAY, 75) });
     // Next year's poor-household list, already published: two households in A, due on 1 January.
-    for (const i of [1, 2]) {
+    for (let i = 0; i < 2; i++) {
       const head = citizen(A);
       await t.db.insert(citizens).values(head);
       await t.db.insert(socialProtectionList).values({ listName: "poor-households", year: YEAR + 1, householdHeadId: head.id, category: "poor", members: 3, commune: A });

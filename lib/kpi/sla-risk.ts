@@ -84,11 +84,12 @@ export async function centreLoads(db: Executor, opts: { today: string; agency?: 
   ]);
   const workingDays = workingDaysEndingOn(opts.today, THROUGHPUT_DAYS);
   const loads = new Map<string, CentreLoad>();
-  const loadOf = (centre: Centre) => {
-    const key = centreKey(centre);
+  const loadOf = ({ agency, commune }: Centre) => {
+    const key = centreKey({ agency, commune });
     let load = loads.get(key);
     if (!load) {
-      load = { ...centre, queue: 0, throughputPerDay: 0, overdue: 0, atRisk: 0, atRiskCodes: [] };
+      // Only the centre's two fields: the row it came from carries a dossier code.
+      load = { agency, commune, queue: 0, throughputPerDay: 0, overdue: 0, atRisk: 0, atRiskCodes: [] };
       loads.set(key, load);
     }
     return load;
@@ -116,6 +117,7 @@ export async function centreLoads(db: Executor, opts: { today: string; agency?: 
 /** What the IOC may see of a centre's load: counts and rates, no dossier codes. */
 export type CentreLoadSummary = Omit<CentreLoad, "atRiskCodes">;
 
-export function summarizeLoad({ atRiskCodes: _codes, ...summary }: CentreLoad): CentreLoadSummary {
-  return summary;
+export function summarizeLoad(load: CentreLoad): CentreLoadSummary {
+  const { agency, commune, queue, throughputPerDay, overdue, atRisk } = load;
+  return { agency, commune, queue, throughputPerDay, overdue, atRisk };
 }
