@@ -84,3 +84,9 @@ export async function findDossierForAgency(db: Executor, agency: string, code: s
     .where(and(eq(dossiers.code, code), agencyMaySee(services)));
   return row;
 }
+
+/** Every commune with residents in the population register: the centres a dossier may be moved to. */
+export async function communesOfCity(db: Executor): Promise<string[]> {
+  const rows = await db.selectDistinct({ commune: citizens.commune }).from(citizens).orderBy(asc(citizens.commune));
+  return rows.map((r) => r.commune);
+}

@@ -88,7 +88,7 @@ export function toCsv(tables: ExportTable[], header: (table: ExportTable["sheet"
 }
 
 /** One sheet per table. */
-export async function toXlsx(tables: ExportTable[], header: (table: ExportTable["sheet"] | null, column: string) => string): Promise<Buffer> {
+export async function toXlsx(tables: ExportTable[], header: (table: ExportTable["sheet"] | null, column: string) => string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   for (const table of tables) {
     const sheet = workbook.addWorksheet(header(table.sheet, "sheet").slice(0, 31));
@@ -96,5 +96,5 @@ export async function toXlsx(tables: ExportTable[], header: (table: ExportTable[
     for (const row of table.rows) sheet.addRow(row);
     sheet.columns.forEach((column) => (column.width = 18));
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -101,7 +101,8 @@ describe.each(await testDatabaseKinds())("IOC report on $name", ({ open }) => {
     const tables = exportTables(report, { service: (s) => s, centre: (c) => `${c.agency} ${c.commune}` });
     const csv = toCsv(tables, (table, column) => `${table}.${column}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(tables, (table, column) => `${table}.${column}`));
+    const xlsx = await toXlsx(tables, (table, column) => `${table}.${column}`);
+    await workbook.xlsx.load(xlsx.buffer as ArrayBuffer);
     const cells: string[] = [];
     workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
     const outputs = { screen: JSON.stringify(report), csv, xlsx: cells.join("\n") };

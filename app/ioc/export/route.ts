@@ -29,7 +29,7 @@ export async function GET(request: Request) {
   const name = `chu-dong-ioc-${today}`;
   const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
   if (format.parse(params.format) === "xlsx") {
-    return new Response(new Uint8Array(await toXlsx(tables, header)), {
+    return new Response(await toXlsx(tables, header), {
       headers: {
         ...headers,
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
