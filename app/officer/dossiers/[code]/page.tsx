@@ -22,6 +22,8 @@ import { Timeline } from "@/components/dossier/timeline";
 import { actOnDossier, settleParents } from "./actions";
 import { parentReviewOf, type ParentReview } from "@/lib/dossiers/objections";
 import { ResultFields } from "@/components/dossier/result-fields";
+import { openConflicts } from "@/lib/onestop/inbound";
+import { OneStopConflicts } from "./onestop-conflicts";
 
 export const dynamic = "force-dynamic";
 
@@ -47,10 +49,11 @@ export default async function OfficerReviewPage(props: Props) {
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);
-  const [events, payment, review, t, tc, locale, query] = await Promise.all([
+  const [events, payment, review, conflicts, t, tc, locale, query] = await Promise.all([
     eventsOf(db, dossier.id),
     service.feeVnd > 0 ? paidPaymentOf(db, dossier.id) : undefined,
     parentReviewOf(db, dossier),
+    openConflicts(db, dossier.id),
     getTranslations("officer"),
     getTranslations(),
     getLocale(),
@@ -94,6 +97,8 @@ export default async function OfficerReviewPage(props: Props) {
           {await errorText(error)}
         </p>
       )}
+
+      <OneStopConflicts code={dossier.code} conflicts={conflicts} />
 
       <dl className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2">
         <div><dt className="text-sm text-stone-600">{t("review.citizen")}</dt><dd className="font-semibold">{owner.fullName} · {owner.commune}</dd></div>
