@@ -180,6 +180,7 @@ const demoStaff: [username: string, fullName: string, agency: string][] = [
 
 /** Hòa Khánh's building-permit centre, a month behind: the SLA-at-risk warning of the IOC and its lead. */
 export const BACKLOG_COMMUNE = "Phường Hòa Khánh";
+export const ONESTOP_PERSONA = "048090000113";
 const BACKLOG_SERVICE = "house-building-support";
 
 /**
@@ -189,6 +190,30 @@ const BACKLOG_SERVICE = "house-building-support";
  * KPI tests do; the intents were filed long ago, so the engine prepares nothing more from them.
  */
 export async function seedDemoBacklog(db: Db, today: string): Promise<void> {
+  // Trịnh Văn Mười, a taxi driver of Hòa Khánh whose badge renewal the engine prepares: the e2e journey
+  // that files a dossier with the mock One-Stop service and hears its statuses back is his alone.
+  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
+  await db.insert(citizens).values({
+    id: ONESTOP_PERSONA,
+    fullName: "Trịnh Văn Mười",
+    birthDate: "1983-08-10",
+    sex: "male",
+    phone: "0905000113",
+    passcodeHash,
+    addressLine: "5 Âu Cơ",
+    commune: BACKLOG_COMMUNE,
+    province: DA_NANG,
+  });
+  await db.insert(licences).values({
+    kind: "transport-badge",
+    number: "PH-048-300113",
+    holderId: ONESTOP_PERSONA,
+    subject: "43A-113.13",
+    issuer: "Sở Xây dựng Đà Nẵng",
+    scope: "Xe taxi",
+    expiresOn: addDays(today, 10),
+    details: { vehicleInService: "yes" },
+  });
   const service = getService(BACKLOG_SERVICE);
   const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+07:00`);
   const plan: { due: number; status: "received" | "approved"; decidedAgo?: number }[] = [

@@ -107,7 +107,7 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
         record = {
           id: randomUUID(),
           ...parsed.data,
-          receiptNo: `000.00.48.H17-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-MC${String(++receiptSeq).padStart(4, "0")}`,
+          receiptNo: `000.00.48.H17-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-${String(500_000 + ++receiptSeq).padStart(6, "0")}`,
           submissions: 0,
           statuses: [],
         };

@@ -57,12 +57,15 @@ type MutationEntry = ServerActionEntry | RouteEntry;
 
 export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee"], guard: "citizen-party", csrf: "origin-checked" },
-  { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents", "resolveOneStopConflict"], guard: "officer-agency", csrf: "origin-checked" },
+  // Only the lead of the dossier's centre (officers.lead) may move it; others of the agency are refused too.
+  { kind: "server-action", file: "app/officer/actions.ts", exports: ["reassign"], guard: "officer-agency", csrf: "origin-checked" },
 
   { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
   { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: UPLOAD_BODY_LIMIT },
+  { kind: "route", file: "app/api/gov/onestop/status/route.ts", path: "/api/gov/onestop/status", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer", body: "none" },
   { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer", body: "none" },
