@@ -60,6 +60,8 @@ test("the centre's lead sees the warning on the officer page and moves a dossier
 });
 
 test("a submitted dossier is filed with the One-Stop service, which numbers it and reports statuses back", async ({ page, browser }) => {
+  // Two signed-in people, the outbox's schedule and two callbacks: longer than one journey.
+  test.setTimeout(180_000);
   await signIn(page, MUOI);
   const card = page.getByRole("article", { name: "Gia hạn phù hiệu xe" });
   const code = (await card.getByRole("link", { name: "Sửa thông tin" }).getAttribute("href"))!.match(/HS-\d{4}-\d{6}/)![0];
