@@ -10,9 +10,10 @@ export interface LineSeries {
   dashed?: boolean;
 }
 
-const WIDTH = 640;
-const HEIGHT = 180;
-const M = { top: 12, right: 16, bottom: 28, left: 36 };
+// Phone-width units, as in grouped-bars.tsx.
+const WIDTH = 360;
+const HEIGHT = 170;
+const M = { top: 10, right: 20, bottom: 26, left: 30 };
 
 /** Lines over days, server-rendered SVG; the numbers are in the table under it. */
 export function DailyLines({ title, days, series, values, dayLabel }: {
@@ -27,17 +28,17 @@ export function DailyLines({ title, days, series, values, dayLabel }: {
   const y = scaleLinear({ domain: [0, max], range: [HEIGHT - M.top - M.bottom, 0], nice: true });
   const ticks = y.ticks(4).filter(Number.isInteger);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-2 h-auto w-full" role="img" aria-label={title}>
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-2 h-auto w-full max-w-xl" role="img" aria-label={title}>
       <Group left={M.left} top={M.top}>
         {ticks.map((tick) => (
           <Group key={tick} top={y(tick)}>
             <line x2={WIDTH - M.left - M.right} className="stroke-stone-200" />
-            <text x={-6} dominantBaseline="middle" textAnchor="end" className="fill-stone-700 text-[11px]">{tick}</text>
+            <text x={-6} dominantBaseline="middle" textAnchor="end" className="fill-stone-700 text-[12px]">{tick}</text>
           </Group>
         ))}
         {days.map((day, i) =>
-          i % 3 === days.length % 3 - 1 || i === days.length - 1 ? (
-            <text key={day} x={x(day)} y={HEIGHT - M.top - M.bottom + 18} textAnchor="middle" className="fill-stone-700 text-[11px]">
+          (days.length - 1 - i) % 4 === 0 ? (
+            <text key={day} x={x(day)} y={HEIGHT - M.top - M.bottom + 18} textAnchor="middle" className="fill-stone-700 text-[12px]">
               {dayLabel(day)}
             </text>
           ) : null,

@@ -9,9 +9,10 @@ export interface BarSeries {
   fill: string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const ROW = 40;
+// A phone-width drawing: on a 390 px screen one unit is about one pixel, so the texts stay readable.
+const WIDTH = 360;
+const LABEL_WIDTH = 130;
+const ROW = 48;
 
 /**
  * Horizontal grouped bars rendered to SVG on the server (no script). The figures are in the table the
@@ -25,17 +26,17 @@ export function GroupedBars({ title, rows, series, format }: {
 }) {
   const height = Math.max(1, rows.length) * ROW + 24;
   const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
-  const x = scaleLinear({ domain: [0, max], range: [0, WIDTH - LABEL_WIDTH - 48] });
+  const x = scaleLinear({ domain: [0, max], range: [0, WIDTH - LABEL_WIDTH - 40] });
   const y = scaleBand({ domain: rows.map((_, i) => String(i)), range: [0, rows.length * ROW], padding: 0.2 });
   const inner = scaleBand({ domain: series.map((s) => s.key), range: [0, y.bandwidth()], padding: 0.1 });
   return (
     <figure className="mt-4">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-label={title}>
         <Group left={LABEL_WIDTH}>
           {rows.map((row, i) => (
             <Group key={row.label} top={y(String(i)) ?? 0}>
               <text x={-8} y={y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle" className="fill-stone-800 text-[12px]">
-                {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
+                {row.label.length > 20 ? `${row.label.slice(0, 19)}…` : row.label}
               </text>
               {series.map((s) => {
                 const value = row.values[s.key] ?? 0;
@@ -43,7 +44,7 @@ export function GroupedBars({ title, rows, series, format }: {
                 return (
                   <Group key={s.key}>
                     <Bar x={0} y={top} width={x(value)} height={inner.bandwidth()} className={s.fill} />
-                    <text x={x(value) + 4} y={top + inner.bandwidth() / 2} dominantBaseline="middle" className="fill-stone-800 text-[11px]">
+                    <text x={x(value) + 4} y={top + inner.bandwidth() / 2} dominantBaseline="middle" className="fill-stone-800 text-[12px] font-semibold">
                       {format(value)}
                     </text>
                   </Group>
