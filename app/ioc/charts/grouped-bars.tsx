@@ -36,7 +36,7 @@ export function GroupedBars({ title, rows, series, format }: {
           {rows.map((row, i) => (
             <Group key={row.label} top={y(String(i)) ?? 0}>
               <text x={-8} y={y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle" className="fill-stone-800 text-[12px]">
-                {row.label.length > 20 ? `${row.label.slice(0, 19)}…` : row.label}
+                {row.label.length > 17 ? `${row.label.slice(0, 16)}…` : row.label}
               </text>
               {series.map((s) => {
                 const value = row.values[s.key] ?? 0;
