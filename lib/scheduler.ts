@@ -11,6 +11,9 @@ import * as clock from "./clock";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
 import { refreshServices } from "./services/store";
+import { adapterFor, oneStopConfig } from "./onestop/config";
+import { syncToOneStop } from "./onestop/outbox";
+import { createMockOneStop } from "./onestop/mock-server";
 
 /** A periodic job that never overlaps itself and never crashes the server. */
 function every(ms: number, name: string, job: () => Promise<string>) {
@@ -75,6 +78,19 @@ export function startScheduler() {
     await refreshServices(await getDb());
     return "";
   });
+  const onestop = oneStopConfig();
+  if (onestop?.mock) {
+    // Demo only: the first process to bind the port hosts the mock; the others use it.
+    const mock = createMockOneStop({ apiKey: onestop.apiKey, callbackUrl: onestop.mock.callbackUrl, callbackKey: onestop.mock.callbackKey });
+    mock.server.on("error", () => undefined).listen(onestop.mock.port, "127.0.0.1").unref();
+  }
+  if (onestop) {
+    const adapter = adapterFor(onestop);
+    every(5_000, "one-stop sync", async () => {
+      const r = await syncToOneStop(await getDb(), adapter);
+      return r.sent + r.retried + r.failed > 0 ? `${r.sent} filed with the One-Stop system, ${r.retried} to retry, ${r.failed} failed` : "";
+    });
+  }
   if (e.ENGINE_SCAN_MINUTES > 0) {
     const periodMs = e.ENGINE_SCAN_MINUTES * 60_000;
     const holder = `${hostname()}:${process.pid}`;

@@ -5,7 +5,7 @@ import { liveCatalogue } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
 import { kpiFilters } from "@/lib/kpi/filters";
-import { operationsReport } from "@/lib/kpi/operations-report";
+import { iocReport } from "@/lib/kpi/ioc-report";
 import { communesWithDossiers } from "@/lib/kpi/communes";
 import { FilterForm } from "./filter-form";
 import { KpiTiles } from "./kpi-tiles";
@@ -13,6 +13,12 @@ import { FunnelChart } from "./funnel-chart";
 import { BreakdownTable } from "./breakdown-table";
 import { OutboxHealth } from "./outbox-health";
 import { Definitions } from "./definitions";
+import { SlaRiskSection } from "./sla-risk-section";
+import { ForecastSection } from "./forecast-section";
+import { TrendsSection } from "./trends-section";
+import { RankingSection } from "./ranking-section";
+import { DeclinesSection } from "./declines-section";
+import { ExportLinks } from "./export-links";
 import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +34,7 @@ export default async function OperationsDashboardPage({ searchParams }: { search
   const today = clock.today();
   const db = await getDb();
   const [report, communes, t, locale] = await Promise.all([
-    operationsReport(db, { today, ...filters }),
+    iocReport(db, { today, ...filters }),
     communesWithDossiers(db),
     getTranslations("ioc"),
     getLocale(),
@@ -40,6 +46,8 @@ export default async function OperationsDashboardPage({ searchParams }: { search
       <p className="mt-1 text-stone-700">{t("lead", { date: formatDate(report.today) })}</p>
       <FilterForm filters={filters} communes={communes} locale={locale} />
       <KpiTiles counts={report.totals} locale={locale} />
+      <SlaRiskSection centres={report.centres} locale={locale} />
+      <ForecastSection rows={report.forecast} serviceName={serviceName} locale={locale} />
       <FunnelChart counts={report.totals} locale={locale} />
       <section aria-labelledby="by-service-heading" className="mt-8">
         <h2 id="by-service-heading" className="text-xl font-bold">{t("byService.heading")}</h2>
@@ -63,7 +71,11 @@ export default async function OperationsDashboardPage({ searchParams }: { search
           locale={locale}
         />
       </section>
+      <TrendsSection trends={report.trends} locale={locale} />
+      <RankingSection ranking={report.ranking} serviceName={serviceName} locale={locale} />
+      <DeclinesSection declines={report.declines} serviceName={serviceName} locale={locale} />
       <OutboxHealth outbox={report.outbox} locale={locale} />
+      <ExportLinks filters={filters} />
       <Definitions />
     </>
   );

@@ -4,7 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getDb } from "@/lib/db/client";
-import { communesOfAgency, officerQueue, queueStatuses, servicesOfAgency, slaMark } from "@/lib/db/officer-queries";
+import { communesOfAgency, communesOfCity, officerQueue, queueStatuses, servicesOfAgency, slaMark } from "@/lib/db/officer-queries";
+import { staffPost } from "@/lib/db/staff-accounts";
+import { centreLoads } from "@/lib/kpi/sla-risk";
+import { SlaWarning } from "./sla-warning";
 import { statusSchema } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
@@ -24,6 +27,8 @@ const filtersSchema = z.object({
   service: z.string().max(60).optional().catch(undefined),
   status: statusSchema.optional().catch(undefined),
   commune: z.string().max(120).optional().catch(undefined),
+  reassigned: z.literal("1").optional().catch(undefined),
+  reassignError: z.enum(["invalid", "not_lead", "not_found", "not_allowed", "conflict"]).optional().catch(undefined),
 });
 
 export default async function OfficerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -42,9 +47,15 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
   ]);
   const today = clock.today();
   const services = servicesOfAgency(officer.agency);
+  const post = await staffPost(db, officer.username);
+  // The lead sees their centres' SLA risk: every centre of the agency, or their own commune's.
+  const loads = post?.lead ? (await centreLoads(db, { today, agency: officer.agency })).filter((l) => post.commune === null || l.commune === post.commune) : [];
+  const cityCommunes = loads.some((l) => l.atRisk > 0) ? await communesOfCity(db) : [];
+  const outcome = raw.reassigned ? ({ ok: true } as const) : raw.reassignError ? ({ ok: false, error: raw.reassignError } as const) : undefined;
   return (
     <>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <SlaWarning loads={loads} communes={cityCommunes} locale={locale} outcome={outcome} />
       <form method="get" className="mt-4 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-4" aria-label={t("filters")}>
         <FilterSelect label={t("service")} name="service" value={filters.service} all={t("all")} options={services.map((code) => ({ value: code, label: pick(findService(code)!.shortName, locale) }))} />
         <FilterSelect label={t("status")} name="status" value={filters.status} all={t("all")} options={queueStatuses.map((s) => ({ value: s, label: ts(s) }))} />

@@ -18,6 +18,7 @@ const eventTitleKey = {
   correctionRejected: "corrections.events.rejected",
   collectAt: "collect.event",
   sms: "dossier.smsStep",
+  reassigned: "dossier.reassigned",
 } as const satisfies Record<Exclude<TimelineEvent["kind"], "status">, string>;
 
 const text = (v: unknown) => (typeof v === "string" ? v : undefined);

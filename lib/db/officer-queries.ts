@@ -31,13 +31,19 @@ const deskOf = (desk: string | Desk): Desk => (typeof desk === "string" ? { agen
  * What an agency may see at all: its services' dossiers that the citizen has submitted. A `prepared`
  * dossier (or one declined or expired before submission) holds registry data the citizen has not
  * consented to send; every officer query below starts from this. A commune's office sees the dossiers
- * of its own commune (a birth is registered where the child lives), read from the dossier's pre-fill.
+ * of its own centre (centreCommune).
  */
+/**
+ * The one-stop centre handling a dossier: the commune a lead moved it to, else the one its pre-fill names
+ * (a birth is registered where the child lives), else its owner's. lib/kpi/centres.ts reads it the same way.
+ */
+const centreCommune = sql<string>`coalesce(${dossiers.centreCommune}, ${dossiers.prefilled}->>'commune', (SELECT c.commune FROM citizens c WHERE c.id = ${dossiers.ownerId}))`;
+
 function agencyMaySee(services: string[], desk: Desk) {
   return and(
     inArray(dossiers.serviceCode, services),
     isNotNull(dossiers.submittedAt),
-    desk.commune ? sql`${dossiers.prefilled}->>'commune' = ${desk.commune}` : undefined,
+    desk.commune ? sql`${centreCommune} = ${desk.commune}` : undefined,
   );
 }
 
@@ -57,7 +63,7 @@ export async function officerQueue(db: Executor, desk: string | Desk, filters: Q
       slaDueDate: dossiers.slaDueDate,
       submittedAt: dossiers.submittedAt,
       ownerName: citizens.fullName,
-      commune: citizens.commune,
+      commune: centreCommune,
     })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
@@ -65,7 +71,7 @@ export async function officerQueue(db: Executor, desk: string | Desk, filters: Q
       and(
         agencyMaySee(services, deskOf(desk)),
         inArray(dossiers.status, filters.status ? [filters.status] : queueStatuses),
-        filters.commune ? eq(citizens.commune, filters.commune) : undefined,
+        filters.commune ? eq(centreCommune, filters.commune) : undefined,
       ),
     )
     .orderBy(sql`${dossiers.slaDueDate} ASC NULLS LAST`, asc(dossiers.submittedAt));
@@ -75,11 +81,11 @@ export async function communesOfAgency(db: Executor, desk: string | Desk): Promi
   const services = servicesOfAgency(deskOf(desk).agency);
   if (services.length === 0) return [];
   const rows = await db
-    .selectDistinct({ commune: citizens.commune })
+    .selectDistinct({ commune: centreCommune })
     .from(dossiers)
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
     .where(agencyMaySee(services, deskOf(desk)))
-    .orderBy(asc(citizens.commune));
+    .orderBy(asc(centreCommune));
   return rows.map((r) => r.commune);
 }
 
@@ -93,4 +99,10 @@ export async function findDossierForAgency(db: Executor, desk: string | Desk, co
     .innerJoin(citizens, eq(citizens.id, dossiers.ownerId))
     .where(and(eq(dossiers.code, code), agencyMaySee(services, deskOf(desk))));
   return row;
+}
+
+/** Every commune with residents in the population register: the centres a dossier may be moved to. */
+export async function communesOfCity(db: Executor): Promise<string[]> {
+  const rows = await db.selectDistinct({ commune: citizens.commune }).from(citizens).orderBy(asc(citizens.commune));
+  return rows.map((r) => r.commune);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   bigserial,
   check,
   date,
@@ -229,6 +230,8 @@ export const officers = pgTable("officers", {
   fullName: text("full_name").notNull(),
   agency: text("agency").notNull(),
   commune: text("commune"),
+  // The centre's lead: sees the SLA-at-risk warning and may move a dossier to another centre.
+  lead: boolean("lead").notNull().default(false),
   passwordHash: text("password_hash").notNull(),
   // Sessions signed in before this instant are ended (an administrator's "sign out everywhere").
   sessionsNotBefore: timestamp("sessions_not_before", { withTimezone: true }),
@@ -272,6 +275,8 @@ export const dossiers = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: text("submitted_by"),
     receiptNo: text("receipt_no").unique(), // the One-Stop system's own number
+    // The one-stop centre (commune) handling the dossier when a lead moved it; null: the owner's commune.
+    centreCommune: text("centre_commune"),
     result: jsonb("result").$type<Record<string, string>>(),
     verifyCode: text("verify_code").unique(),
     // A renewal submitted in time: the QR code of the temporary validity proof until the decision.
@@ -313,8 +318,9 @@ export const dossierParties = pgTable(
 
 // status and amended; the other parent's answer to a submission, and the officer settling an objection.
 // reported / corrected / correctionRejected: a "Báo sai" on a pre-filled line; collectAt: where the result is handed over.
+// reassigned: a centre's lead moved the dossier to another one-stop centre.
 // "sms": a step of an SMS conversation that changes no data (a one-time code sent, a wrong code).
-export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid", "reported", "corrected", "correctionRejected", "collectAt", "sms"] as const;
+export const dossierEventKinds = ["status", "amended", "agreed", "objected", "settled", "paid", "reported", "corrected", "correctionRejected", "collectAt", "sms", "reassigned"] as const;
 
 // Append-only: rows are inserted, never updated.
 export const dossierEvents = pgTable(
@@ -620,4 +626,49 @@ export const delegations = pgTable(
     index("delegations_grantor_idx").on(t.grantorId),
     check("delegations_one_scope", sql`(dossier_id IS NULL) <> (service_code IS NULL)`),
   ],
+);
+
+// ---- One-Stop system (Một cửa điện tử) ----
+
+// One row per submission to send to the One-Stop system; claimed with leases like sms_outbox. The
+// idempotency key travels with every attempt, so a retry after a lost answer never files twice.
+export const onestopOutbox = pgTable(
+  "onestop_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("onestop_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+// What the One-Stop system knows a dossier by: its record id and the receipt number it assigned.
+export const onestopLinks = pgTable("onestop_links", {
+  dossierId: uuid("dossier_id").primaryKey().references(() => dossiers.id),
+  onestopId: text("onestop_id").notNull().unique(),
+  receiptNo: text("receipt_no").notNull(),
+  linkedAt: createdAt(),
+});
+
+// Every status the One-Stop system sent back, once (its event id is unique): applied, already ours,
+// or a conflict an officer must look at. Nothing here changes a dossier by itself.
+export const onestopStatusUpdates = pgTable(
+  "onestop_status_updates",
+  {
+    eventId: text("event_id").primaryKey(),
+    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
+    status: text("status").notNull(),
+    outcome: text("outcome", { enum: ["applied", "in_sync", "conflict"] }).notNull(),
+    detail: text("detail"),
+    receivedAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by"),
+  },
+  (t) => [index("onestop_status_updates_dossier_idx").on(t.dossierId)],
 );

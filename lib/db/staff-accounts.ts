@@ -24,3 +24,9 @@ export async function endStaffSessions(db: Executor, username: string): Promise<
   const rows = await db.update(officers).set({ sessionsNotBefore: clock.now() }).where(eq(officers.username, username)).returning({ username: officers.username });
   return rows.length > 0;
 }
+
+/** Where a staff member works: their commune (null: every centre of the agency) and whether they lead it. */
+export async function staffPost(db: Executor, username: string): Promise<{ commune: string | null; lead: boolean } | undefined> {
+  const [row] = await db.select({ commune: officers.commune, lead: officers.lead }).from(officers).where(eq(officers.username, username));
+  return row;
+}

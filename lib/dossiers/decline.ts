@@ -8,9 +8,15 @@ import { partyMay } from "./parties";
 import type { Channel } from "./citizen-actions";
 import * as clock from "../clock";
 
+/** Why a citizen said "Không cần": policy staff read these per service to find a rule that fires wrongly. */
+export const declineReasons = ["not-needed", "done-elsewhere", "wrong-data", "other"] as const;
+export type DeclineReason = (typeof declineReasons)[number];
+
 const declineRequest = z.object({
   dossierCode: dossierCodeSchema,
   version: z.coerce.number().int().positive(),
+  // Optional: a citizen who does not say why still declines.
+  reason: z.enum(declineReasons).optional(),
 });
 
 type DeclineResult = { ok: true } | { ok: false; error: "invalid" | "not_found" | "not_declinable" | "conflict" };
@@ -38,7 +44,7 @@ export async function declineDossier(
       actor: { kind: "citizen", id: citizenId },
       today: clock.today(),
       origin: opts.origin ?? "",
-      eventData: opts.channel && { channel: opts.channel },
+      eventData: opts.channel || parsed.data.reason ? { ...(opts.channel && { channel: opts.channel }), ...(parsed.data.reason && { reason: parsed.data.reason }) } : undefined,
     }),
   );
   if (result.ok) return { ok: true };

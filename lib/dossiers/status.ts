@@ -43,13 +43,15 @@ interface StatusRule {
   sms?: SmsTemplateKey;
   /** Entering this status tells a dossier's other parent what was submitted (docs/parents.md). */
   notifyOtherParents?: true;
+  /** Entering this status files the dossier with the One-Stop system (lib/onestop/outbox.ts). */
+  syncOneStop?: true;
   /** Entering this status waits for the other parent: their window, or an objection not yet settled. */
 }
 
 /** The dossier lifecycle (SPEC §4) as one table: who may move a dossier where, and what follows. */
 export const lifecycle: Record<Status, StatusRule> = {
   prepared: { from: [], by: ["engine"], effects: [] },
-  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"], requires: ["correctionsSettled"], notifyOtherParents: true },
+  submitted: { from: ["prepared", "needs_info"], by: ["citizen"], effects: ["submission"], requires: ["correctionsSettled"], notifyOtherParents: true, syncOneStop: true },
   declined: { from: ["prepared"], by: ["citizen"], effects: [] },
   expired: { from: ["prepared", "needs_info"], by: ["engine"], effects: [] },
   received: { from: ["submitted"], by: ["officer"], effects: ["receipt"], requires: ["feePaid"], sms: "received" },

@@ -10,6 +10,7 @@ import * as clock from "../clock";
 import { issueResult } from "./results";
 import { paidPaymentOf } from "../payments/orders";
 import { waitingCorrection } from "../corrections/requests";
+import { oneStopReceiptNo, queueOneStopSubmission } from "../onestop/outbox";
 import { approvalHold, notifyOtherParents, objectionUntilFor, type ApprovalHold } from "./objections";
 import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Precondition, type Status } from "./status";
 
@@ -72,6 +73,7 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
   const updated = { ...current, ...columns } as DossierRow;
   await queueStatusSms(tx, updated, req.to, event!.id, req.origin);
   if (lifecycle[req.to].notifyOtherParents) await notifyOtherParents(tx, updated, req.actor.id, event!.id, req);
+  if (lifecycle[req.to].syncOneStop) await queueOneStopSubmission(tx, current.id, event!.id);
   return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
 }
 
@@ -107,7 +109,8 @@ async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: T
         ...(service.issues === "licence-renewal" && !dossier.provisionalCode && { provisionalCode: randomBytes(10).toString("base64url") }),
       };
     case "receipt":
-      return { receiptNo: await nextReceiptNo(tx, req.today) };
+      // The One-Stop system numbers receipts; our own sequence stands in until it has answered.
+      return { receiptNo: (await oneStopReceiptNo(tx, dossier.id)) ?? (await nextReceiptNo(tx, req.today)) };
     case "result":
       return {
         result: await issueResult(tx, service, dossier, req.today),

@@ -314,14 +314,14 @@ export function compileCandidates(service: CompilableService, today: string, opt
 }
 
 /**
- * What a service's rule will make due between two days and is not prepared yet: for forecasts and the
+ * What a service's rule will make due between two days and is not prepared yet (`includePrepared`: or is): for forecasts and the
  * citizen's household view. Columns: subject_id, owner_id, commune, subject_key, trigger_period, due_on,
  * prepare_on. `people` limits it to records whose subject or owner is one of them.
  */
 export function dueBetween(
   service: CompilableService & { code: string },
   range: { today: string; from: string; to: string },
-  opts: Omit<CompileOptions, "chunk"> & { people?: readonly string[] } = {},
+  opts: Omit<CompileOptions, "chunk"> & { people?: readonly string[]; includePrepared?: boolean } = {},
 ): SQL {
   const horizon: Horizon = { mode: "between", ...range };
   const { spec, parts, where } = filters(service, horizon, opts);
@@ -335,8 +335,12 @@ export function dueBetween(
         ${subjectKey(spec, r)} AS subject_key, ${parts.period} AS trigger_period, ${parts.dueOn} AS due_on, ${parts.prepareOn} AS prepare_on
       FROM ${parts.from}
       WHERE ${where}${people}${parts.distinctOn ? sql` ORDER BY ${parts.distinctOn}, ${o}.id` : sql``}
-    ) due
-    WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.service_code = ${service.code} AND d.subject_key = due.subject_key AND d.trigger_period = due.trigger_period)`;
+    ) due${
+      opts.includePrepared
+        ? sql``
+        : sql`
+    WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.service_code = ${service.code} AND d.subject_key = due.subject_key AND d.trigger_period = due.trigger_period)`
+    }`;
 }
 
 /** The id span of a rule's dataset, for the large registries scanned in chunks; undefined for the others. */

@@ -14,6 +14,8 @@ const agencyDatasets = {
   tourism: ["tour-guide-cards"],
   veterinary: ["veterinary-certs"],
   transport: ["transport-badges"],
+  // The One-Stop software pushes no dataset: its key only reports status changes back.
+  onestop: [],
 } as const satisfies Record<string, readonly DatasetCode[]>;
 
 type Agency = keyof typeof agencyDatasets;
@@ -32,6 +34,7 @@ export const demoAgencyKeys: Record<Agency, string> = {
   tourism: "demo-tourism-key",
   veterinary: "demo-veterinary-key",
   transport: "demo-transport-key",
+  onestop: "demo-onestop-key",
 };
 
 const demoKeys = new Set(Object.values(demoAgencyKeys));

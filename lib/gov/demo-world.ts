@@ -3,6 +3,9 @@ import {
   officers,
   birthNotices,
   citizens,
+  constructionIntents,
+  dossierEvents,
+  dossiers,
   enrollmentPeriods,
   familyRelations,
   licences,
@@ -11,6 +14,8 @@ import {
 } from "../db/schema";
 import { hashPasscode } from "../auth/passcode";
 import { addDays } from "../dates";
+import { addWorkingDays, subtractWorkingDays } from "../calendar/working-days";
+import { getService } from "../services/catalogue";
 
 export const DEMO_PASSCODE = "123456";
 
@@ -181,7 +186,8 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
   ]);
   await db.insert(enrollmentPeriods).values({ year, opensOn: addDays(today, -5), closesOn: addDays(today, 25) });
   await db.insert(officers).values(
-    demoStaff.map(([username, fullName, agency, commune]) => ({ username, fullName, agency, commune, passwordHash: passcodeHash })),
+    // Each demo officer leads its agency's centres: the SLA warning and reassignment are theirs.
+    demoStaff.map(([username, fullName, agency, commune]) => ({ username, fullName, agency, commune, lead: agency !== "ioc", passwordHash: passcodeHash })),
   );
 }
 
@@ -263,3 +269,112 @@ const demoStaff: [username: string, fullName: string, agency: string, commune?: 
   ["xnc", "Đinh Xuất Cảnh", "xnc"],
   ["nongnghiep", "Hà Thủy Sản", "nongnghiep"],
 ];
+
+/** Hòa Khánh's building-permit centre, a month behind: the SLA-at-risk warning of the IOC and its lead. */
+export const BACKLOG_COMMUNE = "Phường Hòa Khánh";
+export const ONESTOP_PERSONA = "048090000113";
+const BACKLOG_SERVICE = "house-building-support";
+
+/**
+ * Dossiers submitted in the past at Hòa Khánh's centre (citizens …0000101–…0000112): ten still open with
+ * due dates from yesterday to next week, two decided this week, so the centre decides 0.4 a day and
+ * most of its queue will miss the SLA. History is written as rows carrying their own times, like the
+ * KPI tests do; the intents were filed long ago, so the engine prepares nothing more from them.
+ */
+export async function seedDemoBacklog(db: Db, today: string): Promise<void> {
+  // Trịnh Văn Mười, a taxi driver of Hòa Khánh whose badge renewal the engine prepares: the e2e journey
+  // that files a dossier with the mock One-Stop service and hears its statuses back is his alone.
+  const passcodeHash = await hashPasscode(DEMO_PASSCODE);
+  await db.insert(citizens).values({
+    id: ONESTOP_PERSONA,
+    fullName: "Trịnh Văn Mười",
+    birthDate: "1983-08-10",
+    sex: "male",
+    phone: "0905000113",
+    passcodeHash,
+    addressLine: "5 Âu Cơ",
+    commune: BACKLOG_COMMUNE,
+    province: DA_NANG,
+  });
+  await db.insert(licences).values({
+    kind: "transport-badge",
+    number: "PH-048-300113",
+    holderId: ONESTOP_PERSONA,
+    subject: "43A-113.13",
+    issuer: "Sở Xây dựng Đà Nẵng",
+    scope: "Xe taxi",
+    expiresOn: addDays(today, 10),
+    details: { vehicleInService: "yes" },
+  });
+  const service = getService(BACKLOG_SERVICE);
+  const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+07:00`);
+  const plan: { due: number; status: "received" | "approved"; decidedAgo?: number }[] = [
+    ...[-1, -1, 1, 1, 2, 2, 3, 4, 5, 6].map((due) => ({ due, status: "received" as const })),
+    { due: 3, status: "approved", decidedAgo: 1 },
+    { due: 1, status: "approved", decidedAgo: 3 },
+  ];
+  const people = plan.map((_, i) => `04809${String(101 + i).padStart(7, "0")}`);
+  await db.insert(citizens).values(
+    people.map((id, i) => ({
+      id,
+      fullName: `Công dân Hòa Khánh ${i + 1}`,
+      birthDate: "1980-01-01",
+      sex: i % 2 === 0 ? ("male" as const) : ("female" as const),
+      addressLine: `${10 + i} Âu Cơ`,
+      commune: BACKLOG_COMMUNE,
+      province: DA_NANG,
+    })),
+  );
+  for (const [i, step] of plan.entries()) {
+    const due = shiftWorkingDays(today, step.due);
+    const submittedOn = subtractWorkingDays(due, service.slaWorkingDays);
+    // Filed more than the trigger's window ago, so the engine's next scan prepares nothing more from it.
+    const filedOn = addDays(today, -45);
+    const preparedOn = addDays(filedOn, 1);
+    const parcel = `HK-${String(i + 1).padStart(3, "0")}`;
+    await db.insert(constructionIntents).values({ ownerId: people[i]!, parcel, address: `${10 + i} Âu Cơ, ${BACKLOG_COMMUNE}`, filedOn });
+    const decidedOn = step.decidedAgo === undefined ? undefined : addDays(today, -step.decidedAgo);
+    const [dossier] = await db
+      .insert(dossiers)
+      .values({
+        serviceCode: BACKLOG_SERVICE,
+        ownerId: people[i]!,
+        subjectKey: `demo-backlog:${parcel}`,
+        triggerPeriod: preparedOn,
+        status: step.status,
+        version: 3,
+        reason: { parcel },
+        prefilled: { holderName: `Công dân Hòa Khánh ${i + 1}`, parcel, address: `${10 + i} Âu Cơ, ${BACKLOG_COMMUNE}` },
+        citizenData: { delivery: "centre" },
+        confirmDeadline: submittedOn,
+        slaDueDate: due,
+        submittedAt: at(submittedOn),
+        submittedBy: people[i]!,
+        receiptNo: `000.00.48.H17-DEMO-${String(i + 1).padStart(4, "0")}`,
+        ...(decidedOn && { result: { permitDossierNo: `DEMO-${i + 1}/GPXD` }, resultAt: at(decidedOn, 15) }),
+      })
+      .returning({ id: dossiers.id });
+    const steps: [string, Date, "engine" | "citizen" | "officer"][] = [
+      ["prepared", at(preparedOn, 6), "engine"],
+      ["submitted", at(submittedOn), "citizen"],
+      ["received", at(submittedOn, 14), "officer"],
+      ...(decidedOn ? [["approved", at(decidedOn, 15), "officer"] as [string, Date, "officer"]] : []),
+    ];
+    await db.insert(dossierEvents).values(
+      steps.map(([status, when, actor], k) => ({
+        dossierId: dossier!.id,
+        kind: "status" as const,
+        fromStatus: k === 0 ? null : steps[k - 1]![0],
+        toStatus: status,
+        actorKind: actor,
+        actorId: actor === "citizen" ? people[i]! : actor === "officer" ? "xaydung" : null,
+        at: when,
+      })),
+    );
+  }
+}
+
+/** `n` working days after `day` (before it when negative). */
+function shiftWorkingDays(day: string, n: number): string {
+  return n >= 0 ? addWorkingDays(day, n) : subtractWorkingDays(day, -n);
+}

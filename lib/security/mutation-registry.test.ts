@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { mutationRegistry, type RouteEntry, type ServerActionEntry } from "./mutation-registry";
 import { isCsrfExempt } from "./csrf";
 
@@ -103,7 +103,9 @@ delete process.env.DATABASE_URL;
 process.env.DEMO_MODE = "true";
 const { saveDossier, rateService, declineService, answerAsParent } = await import("@/app/(citizen)/dossiers/[code]/actions");
 const { POST: officerUpload } = await import("@/app/officer/imports/upload/route");
-const { actOnDossier, settleParents } = await import("@/app/officer/dossiers/[code]/actions");
+const { actOnDossier, settleParents, resolveOneStopConflict } = await import("@/app/officer/dossiers/[code]/actions");
+const { reassign } = await import("@/app/officer/actions");
+const { POST: onestopStatus } = await import("@/app/api/gov/onestop/status/route");
 const { POST: v1Action } = await import("@/app/api/v1/dossiers/[code]/actions/route");
 const { grantToRelative, revokeFromRelative } = await import("@/app/(citizen)/account/actions");
 const { sendAssistCode, checkAssistCode } = await import("@/app/officer/assist/actions");
@@ -117,7 +119,8 @@ const { POST: userinfo } = await import("@/app/vneid/userinfo/route");
 const { submitDraft, decide } = await import("@/app/officer/services/actions");
 const { getDb } = await import("@/lib/db/client");
 const { dossiers, delegations, assistCodes } = await import("@/lib/db/schema");
-const { seedDemoWorld, demoPersonas } = await import("@/lib/gov/demo-world");
+const { seedDemoWorld, seedDemoBacklog, demoPersonas, BACKLOG_COMMUNE } = await import("@/lib/gov/demo-world");
+const { dossierEvents, onestopStatusUpdates } = await import("@/lib/db/schema");
 const { seedDemoAgencyKeys } = await import("@/lib/gov/api-keys");
 const { scan } = await import("@/lib/engine/scan");
 const { performCitizenAction } = await import("@/lib/dossiers/citizen-actions");
@@ -423,6 +426,8 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     expect((await engineScan(post("/api/engine/scan", { authorization: "Bearer chu-dong-demo-engine-tokeX" }))).status).toBe(401);
     expect((await births(post("/api/gov/births"))).status).toBe(401);
     expect((await births(post("/api/gov/births", { authorization: "Bearer demo-social-key" }))).status).toBe(403);
+    expect((await onestopStatus(post("/api/gov/onestop/status"))).status).toBe(401);
+    expect((await onestopStatus(post("/api/gov/onestop/status", { authorization: "Bearer demo-hospital-key" }))).status).toBe(403);
     expect((await imports(post("/api/gov/imports/poor-households", { authorization: "Bearer demo-hospital-key" }, "a,b"), { params: Promise.resolve({ dataset: "poor-households" }) })).status).toBe(403);
     const form = { "content-type": "application/x-www-form-urlencoded" };
     expect((await token(post("/vneid/token", form, "grant_type=authorization_code&code=x&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fauth%2Fcallback%2Fvneid&code_verifier=" + "a".repeat(43)))).status).toBe(401);
@@ -453,5 +458,56 @@ describe("every guarded mutation refuses the wrong caller, and nothing changes",
     form.set("version", "1");
     form.set("action", "approve");
     expect(await outcome(() => decide(form))).toMatch(/error=not_centre$/);
+  });
+
+  it("resolveOneStopConflict (officer-agency): no session, a citizen, another agency's officer, operations staff", async () => {
+    const db = await getDb();
+    const medical = await code("medical-licence-renewal");
+    await db.insert(onestopStatusUpdates).values({ eventId: "guard-ev", dossierId: medical.id, status: "received", outcome: "conflict", detail: "ours=processing" });
+    const form = () => {
+      const f = new FormData();
+      f.set("dossierCode", medical.code);
+      f.set("eventId", "guard-ev");
+      return f;
+    };
+    const open = async () => (await db.select().from(onestopStatusUpdates).where(eq(onestopStatusUpdates.eventId, "guard-ev")))[0]!.resolvedAt;
+    const attempts = {
+      none: () => (nobody(), resolveOneStopConflict(form())),
+      citizen: () => (citizen(demoPersonas.cuc), resolveOneStopConflict(form())),
+      otherAgency: () => (officer("hotich", agencyOf("birth-registration")), resolveOneStopConflict(form())),
+      ioc: () => (officer("ioc", "ioc", "ioc"), resolveOneStopConflict(form())),
+    };
+    for (const [name, attempt] of Object.entries(attempts)) expect(await outcome(attempt), name).toMatch(/^redirect \/(staff\/login|officer)$/);
+    expect(await open()).toBeNull();
+    officer("yte", agencyOf("medical-licence-renewal"));
+    expect(await outcome(() => resolveOneStopConflict(form()))).toMatch(/^redirect \/officer\/dossiers\//);
+    expect(await open()).not.toBeNull();
+  });
+
+  it("reassign (officer-agency, the centre's lead only): no session, a citizen, another agency's officer, operations staff", async () => {
+    const db = await getDb();
+    await seedDemoBacklog(db, new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()));
+    const [backlog] = await db.select().from(dossiers).where(and(eq(dossiers.serviceCode, "house-building-support"), eq(dossiers.status, "received")));
+    const form = () => {
+      const f = new FormData();
+      f.set("dossierCode", backlog!.code);
+      f.set("from", BACKLOG_COMMUNE);
+      f.set("to", "Phường Hải Châu");
+      return f;
+    };
+    const moves = async () => (await db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, backlog!.id), eq(dossierEvents.kind, "reassigned")))).length;
+    const before = await worldState();
+    const attempts = {
+      none: () => (nobody(), reassign(form())),
+      citizen: () => (citizen(demoPersonas.cuc), reassign(form())),
+      otherAgency: () => (officer("yte", agencyOf("medical-licence-renewal")), reassign(form())),
+      ioc: () => (officer("ioc", "ioc", "ioc"), reassign(form())),
+    };
+    for (const [name, attempt] of Object.entries(attempts)) expect(await outcome(attempt), name).toMatch(/^redirect \/(staff\/login|officer\?reassignError=\w+#sla-risk)$/);
+    expect(await worldState()).toBe(before);
+    expect(await moves()).toBe(0);
+    officer("xaydung", agencyOf("house-building-support"));
+    expect(await outcome(() => reassign(form()))).toBe("redirect /officer?reassigned=1#sla-risk");
+    expect(await moves()).toBe(1);
   });
 });

@@ -69,7 +69,7 @@ type MutationEntry = ServerActionEntry | RouteEntry;
 export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/dossiers/[code]/actions.ts", exports: ["saveDossier", "rateService", "declineService", "answerAsParent", "payFee", "reportWrong", "chooseCentre"], guard: "citizen-party", csrf: "origin-checked" },
   { kind: "server-action", file: "app/dev/sms/actions.ts", exports: ["sendSimulatedReply"], guard: "demo-only", csrf: "origin-checked" },
-  { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents"], guard: "officer-agency", csrf: "origin-checked" },
+  { kind: "server-action", file: "app/officer/dossiers/[code]/actions.ts", exports: ["actOnDossier", "settleParents", "resolveOneStopConflict"], guard: "officer-agency", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/corrections/actions.ts", exports: ["answerReport"], guard: "officer-agency", csrf: "origin-checked" },
   { kind: "server-action", file: "app/(citizen)/household/actions.ts", exports: ["setReminder"], guard: "own-session", csrf: "origin-checked" },
   // A department drafts only its own agency's services; only the centre (agency trungtam) decides.
@@ -77,12 +77,15 @@ export const mutationRegistry: MutationEntry[] = [
   { kind: "server-action", file: "app/(citizen)/account/actions.ts", exports: ["grantToRelative", "revokeFromRelative"], guard: "citizen-own-grants", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/assist/actions.ts", exports: ["sendAssistCode", "checkAssistCode"], guard: "ward-officer-code", csrf: "origin-checked" },
   { kind: "server-action", file: "app/officer/assist/[id]/[code]/actions.ts", exports: ["saveAssisted"], guard: "ward-officer-code", csrf: "origin-checked" },
+  // Only the lead of the dossier's centre (officers.lead) may move it; others of the agency are refused too.
+  { kind: "server-action", file: "app/officer/actions.ts", exports: ["reassign"], guard: "officer-agency", csrf: "origin-checked" },
 
   { kind: "route", file: "app/api/v1/dossiers/[code]/actions/route.ts", path: "/api/v1/dossiers/HS-2026-000001/actions", methods: ["POST"], guard: "citizen-party", csrf: "origin-checked", body: JSON_BODY_LIMIT },
   { kind: "route", file: "app/officer/imports/upload/route.ts", path: "/officer/imports/upload", methods: ["POST"], guard: "officer-agency", csrf: "origin-checked", body: UPLOAD_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/births/route.ts", path: "/api/gov/births", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/api/gov/imports/[dataset]/route.ts", path: "/api/gov/imports/poor-households", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: UPLOAD_BODY_LIMIT },
   { kind: "route", file: "app/api/sms/inbound/route.ts", path: "/api/sms/inbound", methods: ["POST"], guard: "gateway-signature", csrf: "exempt-signed", body: SMS_INBOUND_BODY_LIMIT },
+  { kind: "route", file: "app/api/gov/onestop/status/route.ts", path: "/api/gov/onestop/status", methods: ["POST"], guard: "agency-key", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/api/engine/scan/route.ts", path: "/api/engine/scan", methods: ["POST"], guard: "engine-token", csrf: "exempt-bearer", body: "none" },
   { kind: "route", file: "app/vneid/token/route.ts", path: "/vneid/token", methods: ["POST"], guard: "oidc-client", csrf: "exempt-bearer", body: FORM_BODY_LIMIT },
   { kind: "route", file: "app/vneid/userinfo/route.ts", path: "/vneid/userinfo", methods: ["POST"], guard: "access-token", csrf: "exempt-bearer", body: "none" },

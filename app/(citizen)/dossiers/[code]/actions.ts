@@ -87,7 +87,7 @@ export async function declineService(form: FormData) {
   const citizenId = await currentCitizenId();
   if (!citizenId) redirect("/login");
   const code = String(form.get("dossierCode") ?? "");
-  const result = await declineDossier(await getDb(), citizenId, { dossierCode: code, version: form.get("version") });
+  const result = await declineDossier(await getDb(), citizenId, { dossierCode: code, version: form.get("version"), reason: form.get("reason") || undefined });
   revalidatePath("/", "layout");
   redirect(`/dossiers/${encodeURIComponent(code)}${result.ok ? "" : "?decline=failed"}`);
 }

@@ -28,6 +28,7 @@ import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
 import { ReportWrong } from "@/components/dossier/report-wrong";
 import { CollectCentre } from "@/components/dossier/collect-centre";
 import { collectCentre, mayChooseCentre } from "@/lib/delivery/collect";
+import { declineReasons } from "@/lib/dossiers/decline";
 import { FeePanel } from "@/components/dossier/fee-panel";
 import { isPayable, latestPaymentOf } from "@/lib/payments/orders";
 import { paymentConfig } from "@/lib/payments/config";
@@ -335,6 +336,15 @@ export default async function DossierPage(props: Props) {
           <form action={declineService} className="mt-3">
             <input type="hidden" name="dossierCode" value={dossier.code} />
             <input type="hidden" name="version" value={dossier.version} />
+            <fieldset className="mb-3">
+              <legend className="text-sm font-semibold">{t("dossier.declineReasonLegend")}</legend>
+              {declineReasons.map((reason) => (
+                <label key={reason} className="flex min-h-11 items-center gap-3">
+                  <input type="radio" name="reason" value={reason} className="size-5" />
+                  {t(`declineReason.${reason}`)}
+                </label>
+              ))}
+            </fieldset>
             <button type="submit" className="min-h-11 w-full rounded-lg bg-white px-4 font-semibold text-stone-800 ring-2 ring-stone-500">
               {t("dossier.declineButton")}
             </button>

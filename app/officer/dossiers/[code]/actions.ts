@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { performOfficerAction } from "@/lib/dossiers/officer-actions";
 import { settleObjection } from "@/lib/dossiers/objections";
+import { findDossierForAgency } from "@/lib/db/officer-queries";
+import { resolveConflict } from "@/lib/onestop/inbound";
 
 /** One step of the lifecycle, from the review page's buttons; the answer comes back in the URL. */
 export async function actOnDossier(form: FormData) {
@@ -44,4 +46,18 @@ export async function settleParents(form: FormData) {
   if (result.error === "not_found") redirect("/officer");
   const error = result.error === "invalid" ? (result.reason === "tooLong" ? "settlementTooLong" : "settlementRequired") : "not_allowed";
   redirect(`${path}?error=${error}`);
+}
+
+/** The officer has dealt with a status the One-Stop system reported that disagreed with ours. */
+export async function resolveOneStopConflict(form: FormData) {
+  const officer = await currentStaff();
+  if (!officer || officer.role !== "officer") redirect("/staff/login");
+  const code = String(form.get("dossierCode") ?? "");
+  const db = await getDb();
+  const row = await findDossierForAgency(db, officer.agency, code);
+  if (!row) redirect("/officer");
+  await resolveConflict(db, officer, row.dossier.id, String(form.get("eventId") ?? "").slice(0, 100));
+  const path = `/officer/dossiers/${encodeURIComponent(code)}`;
+  revalidatePath(path);
+  redirect(path);
 }

@@ -27,6 +27,8 @@ import { correctionRoute, ownerAgencyName } from "@/lib/corrections/route";
 import { collectCentre } from "@/lib/delivery/collect";
 import { communeInSentence } from "@/lib/places/commune";
 import type { ServiceDefinition } from "@/lib/services/definition";
+import { openConflicts } from "@/lib/onestop/inbound";
+import { OneStopConflicts } from "./onestop-conflicts";
 
 export const dynamic = "force-dynamic";
 
@@ -52,11 +54,12 @@ export default async function OfficerReviewPage(props: Props) {
   if (!row || !service) notFound();
   const { dossier, owner } = row;
   const status = statusSchema.parse(dossier.status);
-  const [events, corrections, payment, review, t, tc, locale, query] = await Promise.all([
+  const [events, corrections, payment, review, conflicts, t, tc, locale, query] = await Promise.all([
     eventsOf(db, dossier.id),
     correctionsOf(db, dossier.id),
     service.feeVnd > 0 ? paidPaymentOf(db, dossier.id) : undefined,
     parentReviewOf(db, dossier),
+    openConflicts(db, dossier.id),
     getTranslations("officer"),
     getTranslations(),
     getLocale(),
@@ -101,6 +104,8 @@ export default async function OfficerReviewPage(props: Props) {
           {await errorText(error)}
         </p>
       )}
+
+      <OneStopConflicts code={dossier.code} conflicts={conflicts} />
 
       <dl className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2">
         <div><dt className="text-sm text-stone-600">{t("review.citizen")}</dt><dd className="font-semibold">{owner.fullName} · {owner.commune}</dd></div>

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { OneStopAdapter, SubmitResult } from "./adapter";
+import { safeErrorText } from "../sms/redact";
+
+const accepted = z.object({ id: z.string().min(1).max(100), receiptNo: z.string().min(1).max(100) });
+
+/** Status codes after which the same request may succeed later: the One-Stop system was busy or down. */
+const transient = (status: number) => status >= 500 || status === 408 || status === 429;
+
+/** POST {url}/api/dossiers with a bearer key and an Idempotency-Key header; the answer names the receipt. */
+export function createHttpOneStop(opts: { url: string; apiKey: string; timeoutMs: number }): OneStopAdapter {
+  const endpoint = `${opts.url.replace(/\/$/, "")}/api/dossiers`;
+  return {
+    name: "http",
+    async submit(submission): Promise<SubmitResult> {
+      let response: Response;
+      try {
+        response = await fetch(endpoint, {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${opts.apiKey}`,
+            "Content-Type": "application/json",
+            "Idempotency-Key": submission.idempotencyKey,
+          },
+          body: JSON.stringify(submission),
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        });
+      } catch (error) {
+        // Timed out or unreachable: the request may or may not have arrived; the key makes a retry safe.
+        return { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      if (!response.ok) {
+        const text = safeErrorText((await response.text().catch(() => "")).slice(0, 200));
+        return { ok: false, permanent: !transient(response.status), error: text ? `HTTP ${response.status}: ${text}` : `HTTP ${response.status}` };
+      }
+      const body = accepted.safeParse(await response.json().catch(() => null));
+      // A 2xx we cannot read: it may have been filed, so ask again with the same key rather than give up.
+      if (!body.success) return { ok: false, permanent: false, error: "unreadable answer" };
+      return { ok: true, onestopId: body.data.id, receiptNo: body.data.receiptNo };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
+import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
+import { dossierEvents, dossiers, onestopLinks, onestopOutbox } from "../db/schema";
+import { scan } from "../engine/scan";
+import { performCitizenAction } from "../dossiers/citizen-actions";
+import { performOfficerAction } from "../dossiers/officer-actions";
+import { createHttpOneStop } from "./http-adapter";
+import { syncToOneStop } from "./outbox";
+import { openConflicts, receiveOneStopStatus, resolveConflict } from "./inbound";
+import * as clock from "../clock";
+
+const URL_ = "https://mot-cua.example.test";
+const TODAY = clock.today();
+const ORIGIN = "https://dvc.example.vn";
+// Sync times run ahead of the wall clock, so rows queued during the tests are always due.
+const T0 = new Date(clock.now().getTime() + 60_000);
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+// The One-Stop system as msw plays it: it files a dossier once per Idempotency-Key and numbers receipts.
+const filed = new Map<string, { id: string; receiptNo: string }>();
+const requests: { key: string | null; auth: string | null; body: { dossierCode: string } }[] = [];
+let receipts = 0;
+const oneStop = http.post(`${URL_}/api/dossiers`, async ({ request }) => {
+  const key = request.headers.get("idempotency-key");
+  const body = (await request.json()) as { dossierCode: string };
+  requests.push({ key, auth: request.headers.get("authorization"), body });
+  const known = key ? filed.get(key) : undefined;
+  if (known) return HttpResponse.json(known, { status: 201 });
+  const record = { id: randomUUID(), receiptNo: `000.00.48.H17-TEST-${++receipts}` };
+  if (key) filed.set(key, record);
+  return HttpResponse.json(record, { status: 201 });
+});
+// Factories: a `once` handler stays used, and each database kind runs the tests again.
+const busyOnce = () => http.post(`${URL_}/api/dossiers`, () => new HttpResponse("busy", { status: 503 }), { once: true });
+// Files the dossier, then the answer is lost on the way back: the case an idempotency key exists for.
+const answerLostOnce = () => http.post(
+  `${URL_}/api/dossiers`,
+  async ({ request }) => {
+    const key = request.headers.get("idempotency-key")!;
+    requests.push({ key, auth: request.headers.get("authorization"), body: (await request.json()) as { dossierCode: string } });
+    filed.set(key, { id: randomUUID(), receiptNo: `000.00.48.H17-TEST-${++receipts}` });
+    return HttpResponse.error();
+  },
+  { once: true },
+);
+
+const server = setupServer(oneStop);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  requests.length = 0;
+});
+afterAll(() => server.close());
+
+const adapter = createHttpOneStop({ url: URL_, apiKey: "onestop-test-key", timeoutMs: 1000 });
+
+describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) => {
+  let t: TestDatabase;
+  const dossierOf = async (service: string) => (await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, service)))[0]!;
+  const confirm = async (citizen: string, service: string, input: Record<string, unknown>) => {
+    const d = await dossierOf(service);
+    const r = await performCitizenAction(t.db, citizen, "confirm", { dossierCode: d.code, version: d.version, idempotencyKey: randomUUID(), input, consent: true });
+    expect(r).toMatchObject({ ok: true, status: "submitted" });
+    return d;
+  };
+  const outboxOf = async (dossierId: string) => t.db.select().from(onestopOutbox).where(eq(onestopOutbox.dossierId, dossierId));
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: ORIGIN });
+  });
+  afterAll(async () => t?.close());
+
+  it("queues the submission with the dossier, retries a busy One-Stop after the backoff, and stores its receipt", async () => {
+    const badge = await confirm(demoPersonas.dung, "transport-badge-renewal", { delivery: "centre" });
+    expect(await outboxOf(badge.id)).toMatchObject([{ status: "pending", attempts: 0 }]);
+    server.use(busyOnce());
+    expect(await syncToOneStop(t.db, adapter, { now: T0 })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    // Not before the backoff (30 s for a first retry).
+    expect(await syncToOneStop(t.db, adapter, { now: later(20_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await syncToOneStop(t.db, adapter, { now: later(31_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(requests.map((r) => r.body.dossierCode)).toEqual([badge.code]);
+    expect(requests[0]!.auth).toBe("Bearer onestop-test-key");
+    const [link] = await t.db.select().from(onestopLinks).where(eq(onestopLinks.dossierId, badge.id));
+    expect(link!.receiptNo).toMatch(/^000\.00\.48\.H17-TEST-/);
+    // The officer's "received" takes the One-Stop system's number, not ours.
+    const received = await performOfficerAction(t.db, { username: "vantai", agency: "vantai" }, { dossierCode: badge.code, version: badge.version + 1, action: "receive" }, { origin: ORIGIN });
+    expect(received).toMatchObject({ ok: true, status: "received" });
+    expect((await dossierOf("transport-badge-renewal")).receiptNo).toBe(link!.receiptNo);
+  });
+
+  it("files a dossier once when the answer is lost: the retry carries the same key", async () => {
+    const card = await confirm(demoPersonas.cuc, "medical-licence-renewal", { delivery: "digital" });
+    server.use(answerLostOnce());
+    expect(await syncToOneStop(t.db, adapter, { now: later(60_000) })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await syncToOneStop(t.db, adapter, { now: later(120_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.key).toBe(requests[1]!.key);
+    const [row] = await outboxOf(card.id);
+    expect(filed.get(row!.idempotencyKey)).toBeDefined();
+    expect(new Set([...filed.keys()].filter((k) => k === row!.idempotencyKey)).size).toBe(1);
+    const [link] = await t.db.select().from(onestopLinks).where(eq(onestopLinks.dossierId, card.id));
+    expect(link!.onestopId).toBe(filed.get(row!.idempotencyKey)!.id);
+  });
+
+  it("sends each submission once when two instances sync at the same time", async () => {
+    const vet = await confirm(demoPersonas.hai, "veterinary-cert-renewal", { delivery: "post" });
+    const reports = await Promise.all([syncToOneStop(t.db, adapter, { now: later(180_000) }), syncToOneStop(t.db, adapter, { now: later(180_000) })]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(requests.filter((r) => r.body.dossierCode === vet.code)).toHaveLength(1);
+  });
+
+  it("applies a status our lifecycle allows, once, and shows a conflicting one to the officer without applying it", async () => {
+    const badge = await dossierOf("transport-badge-renewal");
+    const [link] = await t.db.select().from(onestopLinks).where(eq(onestopLinks.dossierId, badge.id));
+    const callback = (eventId: string, status: string, extra: Record<string, unknown> = {}) =>
+      receiveOneStopStatus(t.db, { eventId, onestopId: link!.onestopId, dossierCode: badge.code, status, officer: "mc-01", ...extra }, { today: TODAY, origin: ORIGIN });
+
+    expect(await callback("ev-1", "processing")).toEqual({ kind: "recorded", outcome: "applied", duplicate: false });
+    expect(await callback("ev-1", "processing")).toEqual({ kind: "recorded", outcome: "applied", duplicate: true });
+    const processing = await dossierOf("transport-badge-renewal");
+    expect(processing.status).toBe("processing");
+    const steps = await t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, badge.id), eq(dossierEvents.toStatus, "processing")));
+    expect(steps).toMatchObject([{ actorKind: "officer", actorId: "onestop:mc-01" }]);
+
+    // The One-Stop system says "received" again: behind ours, so it is a conflict, and nothing changes.
+    expect(await callback("ev-2", "received")).toEqual({ kind: "recorded", outcome: "conflict", duplicate: false });
+    expect(await callback("ev-3", "processing")).toEqual({ kind: "recorded", outcome: "in_sync", duplicate: false });
+    expect((await dossierOf("transport-badge-renewal")).version).toBe(processing.version);
+    const conflicts = await openConflicts(t.db, badge.id);
+    expect(conflicts).toMatchObject([{ eventId: "ev-2", status: "received", detail: "ours=processing" }]);
+    expect(await resolveConflict(t.db, { username: "vantai" }, badge.id, "ev-2")).toBe(true);
+    expect(await openConflicts(t.db, badge.id)).toEqual([]);
+    expect((await dossierOf("transport-badge-renewal")).status).toBe("processing");
+
+    // A record we do not know (yet) is refused, so the sender retries; bad input changes nothing.
+    expect(await callback("ev-4", "approved", { onestopId: "someone-else" })).toEqual({ kind: "unknown" });
+    expect(await callback("ev-5", "archived")).toMatchObject({ kind: "invalid" });
+  });
+});

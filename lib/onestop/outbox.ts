@@ -1,0 +1,144 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Db, type Tx } from "../db/client";
+import { onestopLinks, onestopOutbox } from "../db/schema";
+import { getService } from "../services/catalogue";
+import { backoffMs } from "../sms/dispatcher";
+import { safeErrorText } from "../sms/redact";
+import type { OneStopAdapter, OneStopSubmission, SubmitResult } from "./adapter";
+import * as clock from "../clock";
+
+/** Queues a submission for the One-Stop system in the transaction that submits the dossier. */
+export async function queueOneStopSubmission(tx: Tx, dossierId: string, submissionEventId: number): Promise<void> {
+  await tx.insert(onestopOutbox).values({ dossierId, idempotencyKey: `chudong-submission-${submissionEventId}` }).onConflictDoNothing();
+}
+
+interface SyncOptions {
+  now?: Date;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** How long a claimed row stays ours: longer than a batch of calls at the adapter's timeout. */
+  leaseMs?: number;
+}
+
+export interface SyncReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+const DEFAULTS = { batchSize: 10, maxAttempts: 8, leaseMs: 5 * 60_000 };
+
+const claimed = z.object({
+  id: z.coerce.number(),
+  attempts: z.coerce.number(),
+  idempotency_key: z.string(),
+  dossier_id: z.string(),
+  code: z.string(),
+  service_code: z.string(),
+  owner_id: z.string(),
+  full_name: z.string(),
+  commune: z.string(),
+  submitted_at: z.coerce.date(),
+  sla_due_date: z.string().nullable(),
+});
+type Claimed = z.infer<typeof claimed>;
+
+/**
+ * Claims due rows like the SMS dispatcher: pending ones whose time has come and `sending` ones whose
+ * lease ran out; SKIP LOCKED with the re-checked WHERE means two instances never claim the same row.
+ */
+async function claimDue(db: Db, now: Date, o: Required<Omit<SyncOptions, "now">>): Promise<Claimed[]> {
+  const rows = await queryRows<unknown>(db, sql`
+    WITH c AS (
+      UPDATE onestop_outbox
+      SET status = 'sending', attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + o.leaseMs).toISOString()}::timestamptz
+      WHERE id IN (
+        SELECT id FROM onestop_outbox
+        WHERE (status = 'pending' OR (status = 'sending' AND attempts < ${o.maxAttempts}))
+          AND next_attempt_at <= ${now.toISOString()}::timestamptz
+        ORDER BY next_attempt_at, id LIMIT ${o.batchSize}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, attempts, idempotency_key, dossier_id
+    )
+    SELECT c.*, d.code, d.service_code, d.owner_id, ci.full_name, coalesce(d.centre_commune, d.prefilled->>'commune', ci.commune) AS commune,
+      d.submitted_at, d.sla_due_date::text AS sla_due_date
+    FROM c JOIN dossiers d ON d.id = c.dossier_id JOIN citizens ci ON ci.id = d.owner_id`);
+  return rows.map((r) => claimed.parse(r));
+}
+
+function submissionOf(row: Claimed): OneStopSubmission {
+  return {
+    idempotencyKey: row.idempotency_key,
+    dossierCode: row.code,
+    serviceCode: row.service_code,
+    agency: getService(row.service_code).agency.code,
+    commune: row.commune,
+    applicantId: row.owner_id,
+    applicantName: row.full_name,
+    submittedAt: row.submitted_at.toISOString(),
+    slaDueDate: row.sla_due_date,
+  };
+}
+
+async function submitSafely(adapter: OneStopAdapter, row: Claimed): Promise<SubmitResult> {
+  try {
+    return await adapter.submit(submissionOf(row));
+  } catch (error) {
+    return { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Records one answer; the attempts fence drops it when the lease ran out and another instance took the row. */
+async function record(db: Db, row: Claimed, result: SubmitResult, at: Date, maxAttempts: number): Promise<keyof SyncReport | undefined> {
+  const fence = and(eq(onestopOutbox.id, row.id), eq(onestopOutbox.status, "sending"), eq(onestopOutbox.attempts, row.attempts));
+  return db.transaction(async (tx) => {
+    if (result.ok) {
+      const updated = await tx.update(onestopOutbox).set({ status: "sent", sentAt: at, lastError: null }).where(fence).returning({ id: onestopOutbox.id });
+      if (updated.length === 0) return undefined;
+      // A resubmission (after a request for more information) keeps the record and receipt it was given.
+      await tx
+        .insert(onestopLinks)
+        .values({ dossierId: row.dossier_id, onestopId: result.onestopId, receiptNo: result.receiptNo })
+        .onConflictDoNothing({ target: onestopLinks.dossierId });
+      return "sent";
+    }
+    const giveUp = result.permanent || row.attempts >= maxAttempts;
+    const updated = await tx
+      .update(onestopOutbox)
+      .set(
+        giveUp
+          ? { status: "failed", lastError: safeErrorText(result.error) }
+          : { status: "pending", lastError: safeErrorText(result.error), nextAttemptAt: new Date(at.getTime() + backoffMs(row.attempts)) },
+      )
+      .where(fence)
+      .returning({ id: onestopOutbox.id });
+    return updated.length === 0 ? undefined : giveUp ? "failed" : "retried";
+  });
+}
+
+/** Sends one batch of due submissions to the One-Stop system; call it on a schedule. */
+export async function syncToOneStop(db: Db, adapter: OneStopAdapter, opts: SyncOptions = {}): Promise<SyncReport> {
+  const o = { batchSize: opts.batchSize ?? DEFAULTS.batchSize, maxAttempts: opts.maxAttempts ?? DEFAULTS.maxAttempts, leaseMs: opts.leaseMs ?? DEFAULTS.leaseMs };
+  const current = () => opts.now ?? clock.now();
+  const abandoned = await db
+    .update(onestopOutbox)
+    .set({ status: "failed", lastError: "lease expired with no answer recorded" })
+    .where(and(eq(onestopOutbox.status, "sending"), sql`${onestopOutbox.attempts} >= ${o.maxAttempts}`, sql`${onestopOutbox.nextAttemptAt} <= ${current().toISOString()}::timestamptz`))
+    .returning({ id: onestopOutbox.id });
+  const report: SyncReport = { sent: 0, retried: 0, failed: abandoned.length };
+  const claimedAt = current().getTime();
+  for (const row of await claimDue(db, new Date(claimedAt), o)) {
+    if (current().getTime() >= claimedAt + o.leaseMs) break;
+    const outcome = await record(db, row, await submitSafely(adapter, row), current(), o.maxAttempts);
+    if (outcome) report[outcome] += 1;
+  }
+  return report;
+}
+
+/** The receipt number the One-Stop system gave a dossier, if it has answered yet. */
+export async function oneStopReceiptNo(tx: Tx, dossierId: string): Promise<string | undefined> {
+  const [link] = await tx.select({ receiptNo: onestopLinks.receiptNo }).from(onestopLinks).where(eq(onestopLinks.dossierId, dossierId));
+  return link?.receiptNo;
+}
