@@ -40,7 +40,8 @@ const context = { params: Promise.resolve({ code: "HS-2026-000001", dataset: "po
 /** What each kind of route is sent: the content type it reads, and the key an agency route wants. */
 function headersFor(route: RouteEntry): Record<string, string> {
   const type = route.path.includes("/imports") ? "text/csv" : route.path.startsWith("/api/") && !route.path.startsWith("/api/auth") ? "application/json" : "application/x-www-form-urlencoded";
-  const key = route.path === "/api/gov/births" ? "demo-hospital-key" : "demo-social-key";
+  const keys: Record<string, string> = { "/api/gov/births": "demo-hospital-key", "/api/gov/onestop/status": "demo-onestop-key" };
+  const key = keys[route.path] ?? "demo-social-key";
   return { origin: ORIGIN, host: "localhost:3000", "content-type": type, authorization: route.guard === "agency-key" ? `Bearer ${key}` : "" };
 }
 
@@ -75,7 +76,7 @@ describe("request body limits", () => {
 
   it("every route that reads a body has a limit in the registry", () => {
     expect(limited.map((r) => r.path).sort()).toEqual(
-      ["/api/v1/dossiers/HS-2026-000001/actions", "/officer/imports/upload", "/api/gov/births", "/api/gov/imports/poor-households", "/vneid/token", "/vneid/login", "/staff/session", "/api/auth/callback/staff", "/login/vneid", "/logout", "/locale", "/paygate/complete", "/api/sms/inbound"].sort(),
+      ["/api/v1/dossiers/HS-2026-000001/actions", "/officer/imports/upload", "/api/gov/births", "/api/gov/imports/poor-households", "/vneid/token", "/vneid/login", "/staff/session", "/api/auth/callback/staff", "/login/vneid", "/logout", "/locale", "/paygate/complete", "/api/sms/inbound", "/api/gov/onestop/status"].sort(),
     );
   });
 
