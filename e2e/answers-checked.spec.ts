@@ -37,7 +37,11 @@ test("Em's bank transfer needs the bank, account number and holder; cash is paid
   await signIn(page, personas.em);
   await page.goto(await dossierPath(page, "poor-household-support"));
   await expect(page.getByText("Nhận tiền mặt tại UBND xã Hòa Vang")).toBeVisible();
-  await expect(page.getByText("UBND phường")).toHaveCount(0);
+  // Her own xã, never a hard-coded phường; the desk list offers every ward and commune, hers preselected.
+  const phuongOutsideTheList = () =>
+    page.evaluate(() => [...document.querySelectorAll("body *:not(option):not(select)")].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.includes("UBND phường"))).length);
+  expect(await phuongOutsideTheList()).toBe(0);
+  await expect(page.getByLabel("Chọn Bộ phận Một cửa")).toHaveValue("Xã Hòa Vang");
   await expect(page.getByText(/nếu chuyển khoản/)).toHaveCount(0);
   await expect(page.getByLabel(/Số tài khoản/)).toHaveCount(0);
 

@@ -6,12 +6,14 @@ import { communeInSentence } from "@/lib/places/commune";
 export async function CollectCentre({
   dossierCode,
   centre,
+  ownCommune,
   canChoose,
   feedback,
   action,
 }: {
   dossierCode: string;
   centre: string | undefined;
+  ownCommune: string | undefined;
   canChoose: boolean;
   feedback: "saved" | "failed" | undefined;
   action: (form: FormData) => Promise<void>;
@@ -30,7 +32,7 @@ export async function CollectCentre({
           <p className="text-sm text-stone-700">{t("lead")} {t("switchNote")}</p>
           <input type="hidden" name="dossierCode" value={dossierCode} />
           <label htmlFor="collect-commune" className="block text-sm font-semibold">{t("choose")}</label>
-          <select id="collect-commune" name="commune" defaultValue={centre} className="block min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-2">
+          <select id="collect-commune" name="commune" defaultValue={centre ?? ownCommune} className="block min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-2">
             {oneStopCentres.map((c) => (
               <option key={c} value={c}>{desk(c)}</option>
             ))}

@@ -257,6 +257,7 @@ export default async function DossierPage(props: Props) {
         <CollectCentre
           dossierCode={dossier.code}
           centre={collectCentre(dossier, ownCommune)}
+          ownCommune={ownCommune}
           canChoose={mayChooseCentre(service, dossier.status)}
           feedback={reported.collect}
           action={chooseCentre}
