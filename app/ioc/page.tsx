@@ -18,6 +18,9 @@ import { ForecastSection } from "./forecast-section";
 import { TrendsSection } from "./trends-section";
 import { RankingSection } from "./ranking-section";
 import { DeclinesSection } from "./declines-section";
+import { RolloutSection } from "./rollout-section";
+import { rolloutComparison } from "@/lib/services/store";
+import { compareRollout } from "@/lib/kpi/rollout";
 import { ExportLinks } from "./export-links";
 import * as clock from "@/lib/clock";
 
@@ -33,9 +36,10 @@ export default async function OperationsDashboardPage({ searchParams }: { search
   const filters = kpiFilters.parse(await searchParams);
   const today = clock.today();
   const db = await getDb();
-  const [report, communes, t, locale] = await Promise.all([
+  const [report, communes, rollout, t, locale] = await Promise.all([
     iocReport(db, { today, ...filters }),
     communesWithDossiers(db),
+    rolloutComparison(db, { service: filters.service }),
     getTranslations("ioc"),
     getLocale(),
   ]);
@@ -73,6 +77,7 @@ export default async function OperationsDashboardPage({ searchParams }: { search
       </section>
       <TrendsSection trends={report.trends} locale={locale} />
       <RankingSection ranking={report.ranking} serviceName={serviceName} locale={locale} />
+      <RolloutSection rows={compareRollout(rollout)} serviceName={serviceName} locale={locale} />
       <DeclinesSection declines={report.declines} serviceName={serviceName} locale={locale} />
       <OutboxHealth outbox={report.outbox} locale={locale} />
       <ExportLinks filters={filters} />
