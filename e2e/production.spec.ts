@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 // DEMO_MODE unset. Cheap: no second build, an empty embedded database of its own (its first request
 // migrates it, which takes a while on a busy machine).
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 1100; // app port + 1000 is the demo One-Stop mock (lib/onestop/config.ts)
 const ORIGIN = `http://localhost:${PORT}`;
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
 const secret = () => randomBytes(32).toString("base64");
