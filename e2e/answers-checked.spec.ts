@@ -39,7 +39,7 @@ test("Em's bank transfer needs the bank, account number and holder; cash is paid
   await expect(page.getByText("Nhận tiền mặt tại UBND xã Hòa Vang")).toBeVisible();
   // Her own xã, never a hard-coded phường; the desk list offers every ward and commune, hers preselected.
   const phuongOutsideTheList = () =>
-    page.evaluate(() => [...document.querySelectorAll("body *:not(option):not(select)")].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.includes("UBND phường"))).length);
+    page.evaluate(() => [...document.querySelectorAll("body *:not(option):not(select):not(script):not(template)")].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.includes("UBND phường"))).length);
   expect(await phuongOutsideTheList()).toBe(0);
   await expect(page.getByLabel("Chọn Bộ phận Một cửa")).toHaveValue("Xã Hòa Vang");
   await expect(page.getByText(/nếu chuyển khoản/)).toHaveCount(0);
