@@ -1,4 +1,4 @@
-import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -6,7 +6,7 @@ import { homeFor } from "@/lib/db/dossier-queries";
 import { inProgressStatuses, isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
-import { QueueHost } from "@/components/pwa/queue-host";
+import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { ProcessingCard } from "@/components/dossier/processing-card";
 import { dossiersDelegatedTo } from "@/lib/db/delegation-queries";
 import { DelegatedList } from "@/components/help/delegated-list";
@@ -40,6 +40,7 @@ export default async function ForYouPage() {
       {awaiting.length === 0 ? (
         <p className="mt-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (
+        <OfflineQueryProvider>
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
@@ -47,6 +48,7 @@ export default async function ForYouPage() {
             </li>
           ))}
         </ul>
+        </OfflineQueryProvider>
       )}
       {processing.length > 0 && (
         <section aria-labelledby="processing" className="mt-8">
@@ -60,7 +62,6 @@ export default async function ForYouPage() {
           </ul>
         </section>
       )}
-      <QueueHost />
       <DelegatedList dossiers={delegated} />
       <p className="mt-6">
         <Link href="/household" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline underline-offset-4">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import type { DossierFormState } from "./form-state";
-import { queueBridge, useQueueState } from "@/components/pwa/queue-bridge";
+import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
 
 export interface QuickConfirmText {
   open: string;
@@ -18,8 +18,7 @@ type Action = (state: DossierFormState, form: FormData) => Promise<DossierFormSt
 
 /**
  * Confirm from the home card in two taps when nothing is missing: open the short summary with the consent,
- * then Xác nhận. Sent through the same queue as the dossier form, so a weak network loses nothing; the
- * queue loads when the card is opened, not with the page (components/pwa/queue-bridge.ts).
+ * then Xác nhận. Sent through the same queue as the dossier form, so a weak network loses nothing.
  */
 export function QuickConfirm(props: {
   code: string;
@@ -31,12 +30,11 @@ export function QuickConfirm(props: {
 }) {
   const { text, code } = props;
   const [, formAction] = useActionState(props.action, { status: "idle" });
-  const state = useQueueState(code);
-  useEffect(() => queueBridge.register(code), [code]);
-  const busy = state === "sending" || state === "queued" || state === "sign-in" || state === "sent";
+  const queue = useOfflineQueue(code);
+  const busy = queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in" || queue.state === "sent";
   return (
     <div className="col-span-2 space-y-2">
-      <details className="group" onToggle={(event) => event.currentTarget.open && queueBridge.activate()}>
+      <details className="group">
         <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
           {text.open}
         </summary>
@@ -44,7 +42,7 @@ export function QuickConfirm(props: {
           action={formAction}
           onSubmit={(event) => {
             event.preventDefault();
-            if (!busy) queueBridge.send(code, { kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
+            if (!busy) queue.enqueue({ kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
           }}
           className="space-y-3 rounded-b-lg bg-stone-50 p-3 ring-1 ring-stone-200"
         >
@@ -63,17 +61,17 @@ export function QuickConfirm(props: {
           </dl>
           <p className="text-sm">{text.consent}</p>
           <button type="submit" disabled={busy} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
-            {state === "sending" ? text.sending : text.confirm}
+            {queue.state === "sending" ? text.sending : text.confirm}
           </button>
         </form>
       </details>
-      {state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
-      {state === "sign-in" && (
+      {queue.state === "queued" && <p role="status" data-queue="pending" className="font-semibold text-amber-800">⏳ {text.pending}</p>}
+      {queue.state === "sign-in" && (
         <p role="alert">
           <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">{text.signIn}</a>
         </p>
       )}
-      {state === "refused" && (
+      {queue.state === "refused" && (
         <p role="alert" className="font-semibold text-orange-800">
           <a href={`/dossiers/${code}`} className="inline-flex min-h-11 items-center underline">{text.refused}</a>
         </p>
