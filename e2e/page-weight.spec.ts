@@ -15,7 +15,9 @@ function nextChunks(route: string): string[] {
   sandbox.self = sandbox;
   runInNewContext(readFileSync(`.next/server/app${route}_client-reference-manifest.js`, "utf8"), sandbox);
   const modules = Object.entries(sandbox.__RSC_MANIFEST![route]!.clientModules);
-  return modules.filter(([path]) => path.includes("node_modules/next/")).flatMap(([, m]) => m.chunks);
+  // A chunk is Next's only when every client module in it is: a chunk shared with our code counts as ours.
+  const ours = new Set(modules.filter(([path]) => !path.includes("node_modules/next/")).flatMap(([, m]) => m.chunks));
+  return modules.filter(([path]) => path.includes("node_modules/next/")).flatMap(([, m]) => m.chunks).filter((c) => !ours.has(c));
 }
 const floorFiles = new Set([
   ...[...manifest.rootMainFiles, ...manifest.polyfillFiles].map((f) => `/_next/${f}`),
@@ -24,8 +26,8 @@ const floorFiles = new Set([
 ]);
 // Issue 13 asks for ≤ 10 KB of our own JavaScript on the citizen home. Loading the offline queue on
 // demand met it, but lost an offline one-tap confirm (e2e/pwa-offline.spec.ts), so it was reverted;
-// this guards against growth until a queue that is both lazy and never loses a tap lands.
-const OWN_BUDGET_KB = 20;
+// this guards against growth (21.4 KB measured) until a queue that is both lazy and never loses a tap lands.
+const OWN_BUDGET_KB = 25;
 // The dossier page carries the form, its draft and the live status; guarded against growth.
 const DOSSIER_OWN_BUDGET_KB = 30;
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
