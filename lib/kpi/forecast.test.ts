@@ -70,16 +70,19 @@ describe.each(await testDatabaseKinds())("forecast against a known world on $nam
         motherId: mother.id,
       })),
     );
-    // Next year's enrolment opens in 45 days: one child of that age in B, with two parents (one dossier).
+    // An enrolment period opens in 45 days: one child of that age in B, with two parents (one dossier).
     const parent1 = citizen(B);
     const parent2 = citizen(B);
-    const child = citizen(B, `${YEAR + 1 - 6}-03-01`);
+    // The enrolment year is the year the period opens in, whatever today's date (one clock, any date).
+    const opensOn = addDays(TODAY, 45);
+    const enrolmentYear = Number(opensOn.slice(0, 4));
+    const child = citizen(B, `${enrolmentYear - 6}-03-01`);
     await t.db.insert(citizens).values([parent1, parent2, child]);
     await t.db.insert(familyRelations).values([
       { citizenId: parent1.id, relativeId: child.id, relation: "child" },
       { citizenId: parent2.id, relativeId: child.id, relation: "child" },
     ]);
-    await t.db.insert(enrollmentPeriods).values({ year: YEAR + 1, opensOn: addDays(TODAY, 45), closesOn: addDays(TODAY, 75) });
+    await t.db.insert(enrollmentPeriods).values({ year: enrolmentYear, opensOn, closesOn: addDays(TODAY, 75) });
     // Next year's poor-household list, already published: two households in A, due on 1 January.
     for (let i = 0; i < 2; i++) {
       const head = citizen(A);
