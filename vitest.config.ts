@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/db/pglite-template.setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -61,11 +61,12 @@ async function migratePostgres(url: string): Promise<void> {
 }
 
 /**
- * Opens PostgreSQL when a URL is given, otherwise PGlite in `dir` ("memory://" for tests); migrates.
+ * Opens PostgreSQL when a URL is given, otherwise PGlite in `dir` ("memory://" for tests), from
+ * `template` when given; migrates.
  * On PostgreSQL the migrations run as `migrationUrl`'s role when given (the tables' owner), and the app
  * works as `url`'s role.
  */
-export async function openDatabase(opts: { url?: string; migrationUrl?: string; dir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; migrationUrl?: string; dir?: string; template?: Blob }): Promise<Database> {
   if (opts.url) {
     await migratePostgres(opts.migrationUrl ?? opts.url);
     const pool = new pg.Pool({ connectionString: opts.url, max: env().PG_POOL_MAX });
@@ -75,7 +76,8 @@ export async function openDatabase(opts: { url?: string; migrationUrl?: string; 
   }
   const dir = opts.dir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // A template (a migrated data directory, as tests use) skips initdb: the migrations below then find nothing to do.
+  const client = await PGlite.create(dir, opts.template ? { loadDataDir: opts.template } : {});
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { openDatabase, type Database } from "./client";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -49,10 +50,16 @@ async function freshPostgres(): Promise<TestDatabase> {
   };
 }
 
+/** An in-memory PGlite, from the migrated template vitest's global set-up leaves when it ran. */
+export function openTestPglite(): Promise<Database> {
+  const file = process.env.PGLITE_TEST_TEMPLATE;
+  return openDatabase({ dir: "memory://", template: file ? new Blob([readFileSync(file)]) : undefined });
+}
+
 /** The databases data-layer tests run on: PGlite always, PostgreSQL when it answers (CI has it). */
 export async function testDatabaseKinds(): Promise<{ name: string; open: () => Promise<TestDatabase> }[]> {
   const kinds: { name: string; open: () => Promise<TestDatabase> }[] = [
-    { name: "pglite", open: async () => ({ ...(await openDatabase({ dir: "memory://" })), name: "pglite" }) },
+    { name: "pglite", open: async () => ({ ...(await openTestPglite()), name: "pglite" }) },
   ];
   if (await postgresAnswers()) kinds.push({ name: "postgres", open: freshPostgres });
   else if (process.env.CI) throw new Error(`PostgreSQL does not answer at ${ADMIN_URL}; CI must run the PostgreSQL tests`);
