@@ -9,7 +9,10 @@ import {
   markAssistVerified,
   recordAssistedRead,
 } from "../db/assist-queries";
+import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
 import type { StaffMember } from "../auth/staff";
+import { findService } from "../services/catalogue";
+import type { ServiceDefinition } from "../services/definition";
 import { hitRateLimit, type RateLimit } from "../security/rate-limit";
 import { renderTemplate } from "../services/render";
 import { smsTemplates } from "../sms/templates";
@@ -109,6 +112,24 @@ export async function assistSession(db: Db, officer: AssistingOfficer, id: strin
   if (!z.string().uuid().safeParse(id).success) return undefined;
   const since = new Date(clock.now().getTime() - ASSIST_SESSION_MINUTES * 60_000);
   return liveAssistSession(db, { id, officer: officer.username, verifiedSince: since });
+}
+
+export type AssistedDossier =
+  | { ok: true; citizen: { citizenId: string; fullName: string }; dossier: CitizenDossier; service: ServiceDefinition }
+  | { ok: false; error: "expired" | "not_found" };
+
+/**
+ * One of the assisted citizen's own dossiers (whatever code is typed in the address), with the service
+ * version it was prepared under: the form shown is the one its confirm is checked against. The read is logged.
+ */
+export async function assistedDossier(db: Db, officer: AssistingOfficer, id: string, code: string): Promise<AssistedDossier> {
+  const session = await assistSession(db, officer, id);
+  if (!session) return { ok: false, error: "expired" };
+  const dossier = await findDossierFor(db, session.citizenId, code);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
+  if (!dossier || !service) return { ok: false, error: "not_found" };
+  await recordAssistRead(db, officer, session.citizenId, dossier.id);
+  return { ok: true, citizen: session, dossier, service };
 }
 
 /** Records in the citizen's data-access list that the officer read this dossier with their code. */

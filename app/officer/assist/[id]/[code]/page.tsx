@@ -5,11 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireWardOfficer } from "@/lib/auth/ward-officer";
 import { getDb } from "@/lib/db/client";
-import { findDossierFor } from "@/lib/db/dossier-queries";
-import { assistSession, recordAssistRead } from "@/lib/dossiers/assist";
+import { assistedDossier } from "@/lib/dossiers/assist";
 import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
-import { findService } from "@/lib/services/catalogue";
 import { initialValues } from "@/lib/services/citizen-input";
 import { pick } from "@/lib/i18n/localized";
 import { FIELD_PREFIX } from "@/components/dossier/form-state";
@@ -35,13 +33,10 @@ export default async function AssistedDossierPage(props: Props) {
   const back = `/officer/assist/${encodeURIComponent(id)}`;
   const officer = await requireWardOfficer(`${back}/${code.data}`);
   const db = await getDb();
-  const session = await assistSession(db, officer, id);
-  if (!session) redirect(`${back}?code=expired`);
-  // Only the citizen's own dossiers, whatever code is typed in the address.
-  const dossier = await findDossierFor(db, session.citizenId, code.data);
-  const service = dossier && findService(dossier.serviceCode);
-  if (!dossier || !service) notFound();
-  await recordAssistRead(db, officer, session.citizenId, dossier.id);
+  const found = await assistedDossier(db, officer, id, code.data);
+  if (!found.ok && found.error === "expired") redirect(`${back}?code=expired`);
+  if (!found.ok) notFound();
+  const { dossier, service, citizen } = found;
 
   const [t, tAll, locale, search] = await Promise.all([getTranslations("help.assist"), getTranslations(), getLocale(), props.searchParams]);
   const q = query.parse(search);
@@ -64,7 +59,7 @@ export default async function AssistedDossierPage(props: Props) {
       <header>
         <p className="font-mono text-sm text-stone-600">{dossier.code}</p>
         <h1 className="text-2xl font-bold">{pick(service.shortName, locale)}</h1>
-        <p className="text-stone-700">{session.fullName}</p>
+        <p className="text-stone-700">{citizen.fullName}</p>
         <div className="mt-2"><StatusBadge status={dossier.status} /></div>
       </header>
       {q.result && (
