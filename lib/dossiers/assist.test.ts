@@ -5,7 +5,7 @@ import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, seedWardHelpWorld, wardHelpPersonas } from "../gov/demo-world";
 import { assistCodes, dataAccessLog, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
-import { ASSIST_CODE_MINUTES, assistedDossier, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
+import { ASSIST_CODE_MINUTES, assistedDossier, assistOutcomeUrl, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
 import { getService } from "../services/catalogue";
 import { installStoredVersions } from "../services/overlay";
 import { performCitizenAction } from "./citizen-actions";
@@ -125,5 +125,20 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
     }
     expect(await assistedDossier(t.db, officer, started.id, someoneElses!.code)).toEqual({ ok: false, error: "not_found" });
     expect(await assistedDossier(t.db, other, started.id, own!.code)).toEqual({ ok: false, error: "expired" });
+  });
+});
+
+describe("where the counter goes after acting", () => {
+  const at = (result: Parameters<typeof assistOutcomeUrl>[3], intent: "confirm" | "amend" = "confirm") => assistOutcomeUrl("a1", "HS-2026-000001", intent, result);
+  it("names an open Báo sai as such, not as a dossier that stopped waiting", () => {
+    expect(at({ ok: false, error: "correction_pending" })).toBe("/officer/assist/a1/HS-2026-000001?result=correctionPending");
+    expect(at({ ok: false, error: "not_editable", status: "submitted" })).toBe("/officer/assist/a1/HS-2026-000001?result=notEditable");
+  });
+  it("says what was done, which fields are wrong, and leaves a dossier that is gone", () => {
+    expect(at({ ok: true, status: "submitted", version: 3 })).toBe("/officer/assist/a1/HS-2026-000001?result=submitted");
+    expect(at({ ok: true, status: "prepared", version: 3 }, "amend")).toBe("/officer/assist/a1/HS-2026-000001?result=saved");
+    expect(at({ ok: false, error: "invalid", fieldErrors: { childName: "nameLetters", consent: "consentRequired" } })).toBe("/officer/assist/a1/HS-2026-000001?result=invalid&fields=childName%2Cconsent");
+    expect(at({ ok: false, error: "conflict", version: 4 })).toBe("/officer/assist/a1/HS-2026-000001?result=conflict");
+    expect(at({ ok: false, error: "not_found" })).toBe("/officer/assist/a1");
   });
 });

@@ -20,7 +20,7 @@ import { salutationFor, unaccentVi } from "../sms/salutation";
 import { communeInSentence } from "../places/commune";
 import { env } from "../env";
 import * as clock from "../clock";
-import type { AssistingOfficer } from "./citizen-actions";
+import type { AssistingOfficer, CitizenActionResult } from "./citizen-actions";
 
 export const ASSIST_CODE_MINUTES = 10;
 export const ASSIST_MAX_TRIES = 3;
@@ -144,3 +144,26 @@ export async function recordAssistRead(db: Db, officer: AssistingOfficer, citize
 
 /** How a data-access row from assisted mode is told apart (components/dossier/data-access-list.tsx). */
 export const ASSISTED_PURPOSE_PREFIX = "assisted:";
+
+/**
+ * Where the counter goes after a confirm or amend: the dossier with a notice that says what happened
+ * (a "Báo sai" still open is named as such, not as a dossier no longer waiting), or the list when it is gone.
+ */
+export function assistOutcomeUrl(assistId: string, dossierCode: string, intent: "confirm" | "amend", result: CitizenActionResult): string {
+  const list = `/officer/assist/${encodeURIComponent(assistId)}`;
+  const path = `${list}/${encodeURIComponent(dossierCode)}`;
+  if (result.ok) return `${path}?result=${intent === "confirm" ? "submitted" : "saved"}`;
+  switch (result.error) {
+    case "invalid":
+      return `${path}?result=invalid&fields=${encodeURIComponent(Object.keys(result.fieldErrors).join(","))}`;
+    case "not_found":
+      return list;
+    case "conflict":
+      return `${path}?result=conflict`;
+    case "correction_pending":
+      return `${path}?result=correctionPending`;
+    case "not_editable":
+    case "idempotency_mismatch":
+      return `${path}?result=notEditable`;
+  }
+}

@@ -52,7 +52,7 @@ export function issuesByField(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-type CitizenActionResult =
+export type CitizenActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "not_found" | "idempotency_mismatch" }
   // A "Báo sai" on a line the catalogue says to wait for is still open (lib/corrections).

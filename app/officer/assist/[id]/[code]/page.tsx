@@ -19,7 +19,7 @@ import { saveAssisted } from "./actions";
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  result: z.enum(["submitted", "saved", "invalid", "conflict", "notEditable"]).optional().catch(undefined),
+  result: z.enum(["submitted", "saved", "invalid", "conflict", "notEditable", "correctionPending"]).optional().catch(undefined),
   fields: z.string().max(500).optional().catch(undefined),
 });
 
@@ -50,6 +50,7 @@ export default async function AssistedDossierPage(props: Props) {
     invalid: bad.has("consent") && bad.size === 1 ? t("consentRequired") : t("fieldErrors", { fields: fields.filter((f) => bad.has(f.key)).map((f) => f.label).join(", ") || "—" }),
     conflict: t("conflict"),
     notEditable: t("notEditable"),
+    correctionPending: tAll("corrections.blockedTitle"),
   };
   const ok = q.result === "submitted" || q.result === "saved";
 
