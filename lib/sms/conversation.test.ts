@@ -186,6 +186,8 @@ describe.each(await testDatabaseKinds())("answering SMS replies on $name", ({ op
     const sms = (messageId: string, from: string, text: string) => receiveSms(t.db, { messageId, from, text }, ctx(30));
     expect(await sms("gw-1", AN, "HD")).toBe("answered");
     expect(await sms("gw-1", AN, "HD")).toBe("duplicate");
+    const [received] = await t.db.select().from(smsInbound).where(eq(smsInbound.gatewayMessageId, "gw-1"));
+    expect(received!.receivedAt).toEqual(ctx(30).now);
     expect(await t.db.select().from(smsOutbox).where(like(smsOutbox.dedupeKey, "reply:%"))).toHaveLength(1);
     const outcomes = [];
     for (let i = 0; i < 11; i++) outcomes.push(await sms(`gw-s-${i}`, STRANGER, "XN 4821"));

@@ -36,7 +36,8 @@ export async function receiveSms(db: Db, sms: InboundSms, ctx: ConversationConte
   return db.transaction(async (tx) => {
     const [inbound] = await tx
       .insert(smsInbound)
-      .values({ gatewayMessageId: sms.messageId, phone: sms.from, body: sms.text })
+      // The app's clock, like the outbox it is shown beside in the simulator, never the database's.
+      .values({ gatewayMessageId: sms.messageId, phone: sms.from, body: sms.text, receivedAt: ctx.now })
       .onConflictDoNothing()
       .returning({ id: smsInbound.id });
     if (!inbound) return "duplicate";
