@@ -37,7 +37,7 @@ test.describe.serial("both parents: An names and confirms, Bình objects, the of
   test("Bình is told the name by SMS and in the app, and taps Không đồng ý with a reason", async ({ page, request }) => {
     const inbox = await (await request.get(`/api/dev/sms?phone=${BINH_PHONE}`)).json();
     expect(inbox.messages.map((m: { body: string }) => m.body)).toContainEqual(
-      expect.stringMatching(/^DVC Da Nang: chi Binh: ten be la Nguyen Minh Quan\. Phan doi truoc \d{2}\/\d{2}: .*\/s\/[\w-]{22} Ma doi chieu \d{4}$/),
+      expect.stringMatching(/^DVC Da Nang: chi Binh: ten be la Nguyen Minh Quan\. Phan doi truoc \d{2}\/\d{2}: https?:\/\/\S+\/s\/[\w-]{22} Ma doi chieu \d{4}$/),
     );
     await signIn(page, personas.binh);
     await page.goto(`/dossiers/${dossierCode}`);

@@ -7,26 +7,10 @@ import { findService } from "../services/catalogue";
 import { dossierCodeSchema } from "../dossiers/code";
 import type { Status } from "../dossiers/status";
 import * as clock from "../clock";
+import { oneStopCentres } from "../places/communes";
 
-/** The one-stop centres of Đà Nẵng's wards and communes that hand over results "phi địa giới" (any citizen, any address). */
-export const oneStopCentres = [
-  "Phường Hải Châu",
-  "Phường Hòa Cường",
-  "Phường Thanh Khê",
-  "Phường An Khê",
-  "Phường Sơn Trà",
-  "Phường An Hải",
-  "Phường Ngũ Hành Sơn",
-  "Phường Hòa Khánh",
-  "Phường Liên Chiểu",
-  "Phường Cẩm Lệ",
-  "Phường Hòa Xuân",
-  "Phường Hội An",
-  "Phường Tam Kỳ",
-  "Xã Hòa Vang",
-  "Xã Hòa Tiến",
-  "Xã Bà Nà",
-] as const;
+// Kept here for the pages that import it from delivery; the list itself lives in lib/places.
+export { oneStopCentres };
 
 /** Until the result is ready the citizen may still say where to collect it. */
 const collectable: readonly Status[] = ["prepared", "needs_info", "submitted", "received", "processing"];

@@ -5,7 +5,9 @@ import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, seedWardHelpWorld, wardHelpPersonas } from "../gov/demo-world";
 import { assistCodes, dataAccessLog, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
-import { ASSIST_CODE_MINUTES, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
+import { ASSIST_CODE_MINUTES, assistedDossier, assistOutcomeUrl, assistSession, recordAssistRead, startAssist, verifyAssist, wardOfficerOf } from "./assist";
+import { getService } from "../services/catalogue";
+import { installStoredVersions } from "../services/overlay";
 import { performCitizenAction } from "./citizen-actions";
 import * as clock from "../clock";
 
@@ -104,5 +106,39 @@ describe.each(await testDatabaseKinds())("assisted mode at the ward on $name", (
     expect(events[0]!.data).toMatchObject({ via: { channel: "assisted", officer: "motcua", officerName: "Lê Thị Hòa", ward: "Xã Hòa Vang" } });
     const reads = await t.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.dossierId, dossier!.id), eq(dataAccessLog.dataset, "prepared-dossiers")));
     expect(reads).toEqual([expect.objectContaining({ citizenId: wardHelpPersonas.mai, agency: "UBND xã Hòa Vang", purpose: "assisted:motcua" })]);
+  });
+  it("shows the counter the form of the service version the dossier was prepared under, for that citizen's dossiers only", async () => {
+    const started = await startAssist(t.db, officer, wardHelpPersonas.loc);
+    if (!started.ok) throw new Error("not started");
+    expect(await verifyAssist(t.db, officer, started.id, codeIn((await lastSms("0905000031"))!.body))).toEqual({ ok: true });
+    const [own] = await t.db.select().from(dossiers).where(eq(dossiers.ownerId, wardHelpPersonas.loc));
+    const [someoneElses] = await t.db.select().from(dossiers).where(eq(dossiers.ownerId, wardHelpPersonas.mai));
+    const v1 = getService(own!.serviceCode, own!.serviceVersion);
+    const extra = { ...v1.citizenFields[0]!, key: "addedInV2" };
+    installStoredVersions([{ code: v1.code, version: own!.serviceVersion + 1, definition: { ...v1, citizenFields: [...v1.citizenFields, extra] } }]);
+    try {
+      const found = await assistedDossier(t.db, officer, started.id, own!.code);
+      expect(found.ok && found.service.citizenFields.map((f) => f.key)).toEqual(v1.citizenFields.map((f) => f.key));
+      expect(found).toMatchObject({ ok: true, citizen: { citizenId: wardHelpPersonas.loc } });
+    } finally {
+      installStoredVersions([]);
+    }
+    expect(await assistedDossier(t.db, officer, started.id, someoneElses!.code)).toEqual({ ok: false, error: "not_found" });
+    expect(await assistedDossier(t.db, other, started.id, own!.code)).toEqual({ ok: false, error: "expired" });
+  });
+});
+
+describe("where the counter goes after acting", () => {
+  const at = (result: Parameters<typeof assistOutcomeUrl>[3], intent: "confirm" | "amend" = "confirm") => assistOutcomeUrl("a1", "HS-2026-000001", intent, result);
+  it("names an open Báo sai as such, not as a dossier that stopped waiting", () => {
+    expect(at({ ok: false, error: "correction_pending" })).toBe("/officer/assist/a1/HS-2026-000001?result=correctionPending");
+    expect(at({ ok: false, error: "not_editable", status: "submitted" })).toBe("/officer/assist/a1/HS-2026-000001?result=notEditable");
+  });
+  it("says what was done, which fields are wrong, and leaves a dossier that is gone", () => {
+    expect(at({ ok: true, status: "submitted", version: 3 })).toBe("/officer/assist/a1/HS-2026-000001?result=submitted");
+    expect(at({ ok: true, status: "prepared", version: 3 }, "amend")).toBe("/officer/assist/a1/HS-2026-000001?result=saved");
+    expect(at({ ok: false, error: "invalid", fieldErrors: { childName: "nameLetters", consent: "consentRequired" } })).toBe("/officer/assist/a1/HS-2026-000001?result=invalid&fields=childName%2Cconsent");
+    expect(at({ ok: false, error: "conflict", version: 4 })).toBe("/officer/assist/a1/HS-2026-000001?result=conflict");
+    expect(at({ ok: false, error: "not_found" })).toBe("/officer/assist/a1");
   });
 });

@@ -9,7 +9,10 @@ import {
   markAssistVerified,
   recordAssistedRead,
 } from "../db/assist-queries";
+import { findDossierFor, type CitizenDossier } from "../db/dossier-queries";
 import type { StaffMember } from "../auth/staff";
+import { findService } from "../services/catalogue";
+import type { ServiceDefinition } from "../services/definition";
 import { hitRateLimit, type RateLimit } from "../security/rate-limit";
 import { renderTemplate } from "../services/render";
 import { smsTemplates } from "../sms/templates";
@@ -17,7 +20,7 @@ import { salutationFor, unaccentVi } from "../sms/salutation";
 import { communeInSentence } from "../places/commune";
 import { env } from "../env";
 import * as clock from "../clock";
-import type { AssistingOfficer } from "./citizen-actions";
+import type { AssistingOfficer, CitizenActionResult } from "./citizen-actions";
 
 export const ASSIST_CODE_MINUTES = 10;
 export const ASSIST_MAX_TRIES = 3;
@@ -111,6 +114,24 @@ export async function assistSession(db: Db, officer: AssistingOfficer, id: strin
   return liveAssistSession(db, { id, officer: officer.username, verifiedSince: since });
 }
 
+export type AssistedDossier =
+  | { ok: true; citizen: { citizenId: string; fullName: string }; dossier: CitizenDossier; service: ServiceDefinition }
+  | { ok: false; error: "expired" | "not_found" };
+
+/**
+ * One of the assisted citizen's own dossiers (whatever code is typed in the address), with the service
+ * version it was prepared under: the form shown is the one its confirm is checked against. The read is logged.
+ */
+export async function assistedDossier(db: Db, officer: AssistingOfficer, id: string, code: string): Promise<AssistedDossier> {
+  const session = await assistSession(db, officer, id);
+  if (!session) return { ok: false, error: "expired" };
+  const dossier = await findDossierFor(db, session.citizenId, code);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
+  if (!dossier || !service) return { ok: false, error: "not_found" };
+  await recordAssistRead(db, officer, session.citizenId, dossier.id);
+  return { ok: true, citizen: session, dossier, service };
+}
+
 /** Records in the citizen's data-access list that the officer read this dossier with their code. */
 export async function recordAssistRead(db: Db, officer: AssistingOfficer, citizenId: string, dossierId: string): Promise<void> {
   await recordAssistedRead(db, {
@@ -123,3 +144,26 @@ export async function recordAssistRead(db: Db, officer: AssistingOfficer, citize
 
 /** How a data-access row from assisted mode is told apart (components/dossier/data-access-list.tsx). */
 export const ASSISTED_PURPOSE_PREFIX = "assisted:";
+
+/**
+ * Where the counter goes after a confirm or amend: the dossier with a notice that says what happened
+ * (a "Báo sai" still open is named as such, not as a dossier no longer waiting), or the list when it is gone.
+ */
+export function assistOutcomeUrl(assistId: string, dossierCode: string, intent: "confirm" | "amend", result: CitizenActionResult): string {
+  const list = `/officer/assist/${encodeURIComponent(assistId)}`;
+  const path = `${list}/${encodeURIComponent(dossierCode)}`;
+  if (result.ok) return `${path}?result=${intent === "confirm" ? "submitted" : "saved"}`;
+  switch (result.error) {
+    case "invalid":
+      return `${path}?result=invalid&fields=${encodeURIComponent(Object.keys(result.fieldErrors).join(","))}`;
+    case "not_found":
+      return list;
+    case "conflict":
+      return `${path}?result=conflict`;
+    case "correction_pending":
+      return `${path}?result=correctionPending`;
+    case "not_editable":
+    case "idempotency_mismatch":
+      return `${path}?result=notEditable`;
+  }
+}

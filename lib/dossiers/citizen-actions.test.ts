@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
-import { dossierEvents, dossiers } from "../db/schema";
+import { dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "./citizen-actions";
 import { declineDossier } from "./decline";
@@ -117,6 +117,9 @@ describe.each(await testDatabaseKinds())("citizen confirm and amend on $name", (
     const submits = (await eventsOf(birth.id)).filter((e) => e.toStatus === "submitted");
     expect(submits).toHaveLength(1);
     expect(submits[0]?.actorId).toBe(demoPersonas.an);
+    // The web's confirm names no origin; the other parent's SMS still carries a link a phone can open.
+    const toBinh = await t.db.select().from(smsOutbox).where(and(eq(smsOutbox.phone, "0905000002"), like(smsOutbox.dedupeKey, "event:%")));
+    expect(toBinh.map((m) => m.body)).toEqual([expect.stringMatching(/ Phan doi truoc \d{2}\/\d{2}: http:\/\/localhost:3000\/s\/[\w-]{22} /)]);
 
     const mismatch = await performCitizenAction(t.db, demoPersonas.an, "confirm", { ...req, input: { ...req.input, delivery: "digital" } });
     expect(mismatch).toEqual({ ok: false, error: "idempotency_mismatch" });

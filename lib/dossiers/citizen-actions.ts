@@ -12,6 +12,7 @@ import { awaitingCitizenStatuses, isAwaitingCitizen, type Status } from "./statu
 import { transition } from "./transition";
 import { partyMay } from "./parties";
 import * as clock from "../clock";
+import { env } from "../env";
 
 type CitizenActionKind = "confirm" | "amend";
 /** How the citizen acted: the app (web), or a reply to our SMS. */
@@ -51,7 +52,7 @@ export function issuesByField(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-type CitizenActionResult =
+export type CitizenActionResult =
   | { ok: true; status: Status; version: number }
   | { ok: false; error: "not_found" | "idempotency_mismatch" }
   // A "Báo sai" on a line the catalogue says to wait for is still open (lib/corrections).
@@ -123,7 +124,8 @@ export async function performCitizenAction(
 
     const via = viaOf(dossier, opts.assistedBy);
     const result = await apply(tx, citizenId, kind, dossier, req, merged, via, {
-      origin: opts.origin ?? "",
+      // SMS this step queues (to the other parent) carry absolute links, whichever transport called.
+      origin: opts.origin ?? env().APP_ORIGIN,
       today: opts.today ?? clock.today(),
       channel: opts.channel,
     });

@@ -5,26 +5,10 @@ import { log } from "../log";
 import { catalogue, liveCatalogue } from "./catalogue";
 import { serviceDefinition, type ServiceDefinition } from "./definition";
 import { installStoredVersions, latestStored } from "./overlay";
+import { PILOT_COMMUNES } from "../places/communes";
 
-/** The 16 communes and wards of Đà Nẵng where the pilot ran (issue 14 §6): the seed's rollout. */
-export const PILOT_COMMUNES = [
-  "Phường Hải Châu",
-  "Phường Hòa Cường",
-  "Phường Thanh Khê",
-  "Phường An Khê",
-  "Phường Sơn Trà",
-  "Phường An Hải",
-  "Phường Ngũ Hành Sơn",
-  "Phường Hòa Khánh",
-  "Phường Liên Chiểu",
-  "Phường Hải Vân",
-  "Phường Cẩm Lệ",
-  "Phường Hòa Xuân",
-  "Phường Hội An",
-  "Phường Tam Kỳ",
-  "Xã Hòa Vang",
-  "Xã Bà Nà",
-] as const;
+// Kept here for the pages that import it from the store; the list itself lives in lib/places.
+export { PILOT_COMMUNES };
 
 /** Reloads the approved versions from the database into the in-memory catalogue. */
 export async function refreshServices(db: Executor): Promise<void> {

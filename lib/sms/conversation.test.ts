@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
-import { deepLinks, dossierEvents, dossiers, smsChallenges, smsInbound, smsOutbox } from "../db/schema";
+import { correctionRequests, deepLinks, dossierEvents, dossiers, smsChallenges, smsInbound, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
+import { getService } from "../services/catalogue";
+import { installStoredVersions } from "../services/overlay";
 import { answerReply, renderAnswer, type ConversationContext } from "./conversation";
 import { receiveSms } from "./inbound";
 import { isGsm7 } from "./gsm7";
@@ -17,8 +19,9 @@ const AN = "0905000001";
 const BINH = "0905000002";
 const CUC = "0905000003";
 const DUNG = "0905000004";
+const HAI = "0905000007";
 const STRANGER = "0909999999";
-const MATCH = { "birth-registration": "4821", "medical-licence-renewal": "5930", "transport-badge-renewal": "7714" } as const;
+const MATCH = { "birth-registration": "4821", "medical-licence-renewal": "5930", "transport-badge-renewal": "7714", "veterinary-cert-renewal": "6042" } as const;
 
 describe.each(await testDatabaseKinds())("answering SMS replies on $name", ({ open }) => {
   let t: TestDatabase;
@@ -183,11 +186,37 @@ describe.each(await testDatabaseKinds())("answering SMS replies on $name", ({ op
     const sms = (messageId: string, from: string, text: string) => receiveSms(t.db, { messageId, from, text }, ctx(30));
     expect(await sms("gw-1", AN, "HD")).toBe("answered");
     expect(await sms("gw-1", AN, "HD")).toBe("duplicate");
+    const [received] = await t.db.select().from(smsInbound).where(eq(smsInbound.gatewayMessageId, "gw-1"));
+    expect(received!.receivedAt).toEqual(ctx(30).now);
     expect(await t.db.select().from(smsOutbox).where(like(smsOutbox.dedupeKey, "reply:%"))).toHaveLength(1);
     const outcomes = [];
     for (let i = 0; i < 11; i++) outcomes.push(await sms(`gw-s-${i}`, STRANGER, "XN 4821"));
     expect(outcomes.slice(0, 10)).toEqual(Array(10).fill("answered"));
     expect(outcomes[10]).toBe("rate_limited");
     expect((await t.db.select().from(smsInbound).where(eq(smsInbound.phone, STRANGER))).every((m) => m.dossierId === null)).toBe(true);
+  });
+  it("reads the dossier by the service version it was prepared under, not a newer one approved since", async () => {
+    const vet = getService("veterinary-cert-renewal", 1);
+    const naming = getService("birth-registration").citizenFields.find((f) => f.kind === "personName")!;
+    installStoredVersions([{ code: vet.code, version: 2, definition: { ...vet, citizenFields: [naming, ...vet.citizenFields] } }]);
+    try {
+      expect((await reply(HAI, "TEN 6042 Đặng Văn Hải"))?.key).toBe("notNameable");
+      expect((await dossierOf("veterinary-cert-renewal")).citizenData).not.toHaveProperty(naming.key);
+    } finally {
+      installStoredVersions([]);
+    }
+  });
+
+  it("while a Báo sai holds the dossier, sends no code it would refuse, and refuses one sent before the report", async () => {
+    const vet = await dossierOf("veterinary-cert-renewal");
+    const code = otpIn((await reply(HAI, "XN 6042"))!.text)!;
+    const [report] = await t.db
+      .insert(correctionRequests)
+      .values({ dossierId: vet.id, citizenId: demoPersonas.hai, fieldKey: "holderName", dataset: "population", agency: "cong-an", effect: "wait", reason: "Sai ten" })
+      .returning();
+    expect((await reply(HAI, "XN 6042"))?.key).toBe("notAwaiting");
+    expect((await reply(HAI, `XN 6042 ${code}`))?.key).toBe("notAwaiting");
+    expect((await dossierOf("veterinary-cert-renewal")).status).toBe("prepared");
+    await t.db.delete(correctionRequests).where(eq(correctionRequests.id, report!.id));
   });
 });

@@ -5,6 +5,7 @@ import { performCitizenAction } from "../dossiers/citizen-actions";
 import { declineDossier } from "../dossiers/decline";
 import { inProgressStatuses, type Status } from "../dossiers/status";
 import { getService } from "../services/catalogue";
+import { waitingCorrection } from "../corrections/requests";
 import { citizenInputSchema, personName, suggestedValues } from "../services/citizen-input";
 import { nameWarnings } from "../services/name-check";
 import { redeemChallenge, issueChallenge } from "./challenges";
@@ -95,7 +96,7 @@ async function smsEvent(db: Db, party: ReplyParty, step: "codeSent" | "codeWrong
 
 async function name(db: Db, party: ReplyParty, raw: string, ctx: ConversationContext, about: About): Promise<Answer> {
   const { dossier } = party;
-  const service = getService(dossier.serviceCode);
+  const service = getService(dossier.serviceCode, dossier.serviceVersion);
   const field = service.citizenFields.find((f) => f.kind === "personName");
   if (dossier.status !== "prepared") return about(statusAnswer(dossier.status));
   if (!field) return about("notNameable");
@@ -124,7 +125,9 @@ async function name(db: Db, party: ReplyParty, raw: string, ctx: ConversationCon
 async function summarize(db: Db, party: ReplyParty, version: number, ctx: ConversationContext, about: About): Promise<Answer> {
   const { dossier } = party;
   if (dossier.status !== "prepared") return about(statusAnswer(dossier.status));
-  const service = getService(dossier.serviceCode);
+  // A code would be refused until the "Báo sai" is settled; the link shows why it waits.
+  if (await waitingCorrection(db, dossier.id)) return about("notAwaiting");
+  const service = getService(dossier.serviceCode, dossier.serviceVersion);
   const values = { ...suggestedValues(service, dossier.prefilled), ...dossier.citizenData };
   const check = citizenInputSchema(service, dossier.prefilled, "confirm").safeParse(values);
   if (!check.success) {
@@ -160,5 +163,6 @@ async function confirm(db: Db, party: ReplyParty, code: string, ctx: Conversatio
   if (result.ok) return about("confirmed");
   if (result.error === "not_editable") return about(statusAnswer(result.status));
   if (result.error === "invalid") return about("needsWeb");
+  if (result.error === "correction_pending") return about("notAwaiting");
   return about("changed");
 }

@@ -29,21 +29,26 @@ function phoneBucket(phone: string): string {
 /**
  * Takes one delivered SMS: recorded once by its message id (a redelivery answers nothing twice),
  * counted against the sender's limit, answered, and the answer queued in the outbox like any SMS.
+ * All in one transaction: if acting on it fails, the record goes too, so the gateway's retry is acted
+ * on instead of being taken for a duplicate of a reply that never took effect.
  */
 export async function receiveSms(db: Db, sms: InboundSms, ctx: ConversationContext): Promise<InboundOutcome> {
-  const [inbound] = await db
-    .insert(smsInbound)
-    .values({ gatewayMessageId: sms.messageId, phone: sms.from, body: sms.text })
-    .onConflictDoNothing()
-    .returning({ id: smsInbound.id });
-  if (!inbound) return "duplicate";
-  if (!(await hitRateLimit(db, phoneBucket(sms.from), PHONE_RATE_LIMIT, ctx.now)).allowed) return "rate_limited";
-  const answer = await answerReply(db, sms.from, sms.text, ctx);
-  if (!answer) return "ignored";
-  if (answer.dossierId) await db.update(smsInbound).set({ dossierId: answer.dossierId }).where(eq(smsInbound.id, inbound.id));
-  await db
-    .insert(smsOutbox)
-    .values({ dedupeKey: `reply:${inbound.id}`, phone: sms.from, body: renderAnswer(answer), dossierId: answer.dossierId })
-    .onConflictDoNothing();
-  return "answered";
+  return db.transaction(async (tx) => {
+    const [inbound] = await tx
+      .insert(smsInbound)
+      // The app's clock, like the outbox it is shown beside in the simulator, never the database's.
+      .values({ gatewayMessageId: sms.messageId, phone: sms.from, body: sms.text, receivedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ id: smsInbound.id });
+    if (!inbound) return "duplicate";
+    if (!(await hitRateLimit(tx, phoneBucket(sms.from), PHONE_RATE_LIMIT, ctx.now)).allowed) return "rate_limited";
+    const answer = await answerReply(tx, sms.from, sms.text, ctx);
+    if (!answer) return "ignored";
+    if (answer.dossierId) await tx.update(smsInbound).set({ dossierId: answer.dossierId }).where(eq(smsInbound.id, inbound.id));
+    await tx
+      .insert(smsOutbox)
+      .values({ dedupeKey: `reply:${inbound.id}`, phone: sms.from, body: renderAnswer(answer), dossierId: answer.dossierId })
+      .onConflictDoNothing();
+    return "answered";
+  });
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireWardOfficer } from "@/lib/auth/ward-officer";
 import { getDb } from "@/lib/db/client";
-import { assistSession } from "@/lib/dossiers/assist";
+import { assistOutcomeUrl, assistSession } from "@/lib/dossiers/assist";
 import { citizenActionRequest, performCitizenAction } from "@/lib/dossiers/citizen-actions";
 import { FIELD_PREFIX } from "@/components/dossier/form-state";
 
@@ -31,11 +31,7 @@ export async function saveAssisted(form: FormData) {
     consent: form.get("consent") === "yes",
   });
   if (!request.success) redirect(`/officer/assist/${encodeURIComponent(id)}`);
-  const path = `/officer/assist/${encodeURIComponent(id)}/${request.data.dossierCode}`;
   const result = await performCitizenAction(db, session.citizenId, intent, request.data, { assistedBy: officer });
-  revalidatePath(path);
-  if (result.ok) redirect(`${path}?result=${intent === "confirm" ? "submitted" : "saved"}`);
-  if (result.error === "invalid") redirect(`${path}?result=invalid&fields=${encodeURIComponent(Object.keys(result.fieldErrors).join(","))}`);
-  if (result.error === "not_found") redirect(`/officer/assist/${encodeURIComponent(id)}`);
-  redirect(`${path}?result=${result.error === "conflict" ? "conflict" : "notEditable"}`);
+  revalidatePath(`/officer/assist/${encodeURIComponent(id)}/${request.data.dossierCode}`);
+  redirect(assistOutcomeUrl(id, request.data.dossierCode, intent, result));
 }

@@ -5,11 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireWardOfficer } from "@/lib/auth/ward-officer";
 import { getDb } from "@/lib/db/client";
-import { findDossierFor } from "@/lib/db/dossier-queries";
-import { assistSession, recordAssistRead } from "@/lib/dossiers/assist";
+import { assistedDossier } from "@/lib/dossiers/assist";
 import { dossierCodeSchema } from "@/lib/dossiers/code";
 import { isAwaitingCitizen } from "@/lib/dossiers/status";
-import { findService } from "@/lib/services/catalogue";
 import { initialValues } from "@/lib/services/citizen-input";
 import { pick } from "@/lib/i18n/localized";
 import { FIELD_PREFIX } from "@/components/dossier/form-state";
@@ -21,7 +19,7 @@ import { saveAssisted } from "./actions";
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  result: z.enum(["submitted", "saved", "invalid", "conflict", "notEditable"]).optional().catch(undefined),
+  result: z.enum(["submitted", "saved", "invalid", "conflict", "notEditable", "correctionPending"]).optional().catch(undefined),
   fields: z.string().max(500).optional().catch(undefined),
 });
 
@@ -35,13 +33,10 @@ export default async function AssistedDossierPage(props: Props) {
   const back = `/officer/assist/${encodeURIComponent(id)}`;
   const officer = await requireWardOfficer(`${back}/${code.data}`);
   const db = await getDb();
-  const session = await assistSession(db, officer, id);
-  if (!session) redirect(`${back}?code=expired`);
-  // Only the citizen's own dossiers, whatever code is typed in the address.
-  const dossier = await findDossierFor(db, session.citizenId, code.data);
-  const service = dossier && findService(dossier.serviceCode);
-  if (!dossier || !service) notFound();
-  await recordAssistRead(db, officer, session.citizenId, dossier.id);
+  const found = await assistedDossier(db, officer, id, code.data);
+  if (!found.ok && found.error === "expired") redirect(`${back}?code=expired`);
+  if (!found.ok) notFound();
+  const { dossier, service, citizen } = found;
 
   const [t, tAll, locale, search] = await Promise.all([getTranslations("help.assist"), getTranslations(), getLocale(), props.searchParams]);
   const q = query.parse(search);
@@ -55,6 +50,7 @@ export default async function AssistedDossierPage(props: Props) {
     invalid: bad.has("consent") && bad.size === 1 ? t("consentRequired") : t("fieldErrors", { fields: fields.filter((f) => bad.has(f.key)).map((f) => f.label).join(", ") || "—" }),
     conflict: t("conflict"),
     notEditable: t("notEditable"),
+    correctionPending: tAll("corrections.blockedTitle"),
   };
   const ok = q.result === "submitted" || q.result === "saved";
 
@@ -64,7 +60,7 @@ export default async function AssistedDossierPage(props: Props) {
       <header>
         <p className="font-mono text-sm text-stone-600">{dossier.code}</p>
         <h1 className="text-2xl font-bold">{pick(service.shortName, locale)}</h1>
-        <p className="text-stone-700">{session.fullName}</p>
+        <p className="text-stone-700">{citizen.fullName}</p>
         <div className="mt-2"><StatusBadge status={dossier.status} /></div>
       </header>
       {q.result && (
