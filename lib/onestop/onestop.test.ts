@@ -85,6 +85,9 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
   const outboxOf = async (dossierId: string) => t.db.select().from(onestopOutbox).where(eq(onestopOutbox.dossierId, dossierId));
 
   beforeAll(async () => {
+    // Each database numbers its events from 1 again: the same idempotency keys must meet a fresh One-Stop.
+    filed.clear();
+    latest.clear();
     t = await open();
     await seedDemoWorld(t.db, TODAY);
     await scan(t.db, { today: TODAY, origin: ORIGIN });
