@@ -22,6 +22,9 @@ test("the IOC sees Hòa Khánh's centre about to miss its SLA, with counts only,
   await expect(page.getByRole("img", { name: "Dự báo theo thủ tục: 30 và 90 ngày tới" })).toBeVisible();
   await expect(page.getByRole("img", { name: new RegExp(`${HOA_KHANH}: tiếp nhận, giải quyết và tồn 14 ngày qua`) })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Bảng xếp hạng thi đua" })).toBeVisible();
+  // The demo's mock One-Stop service is connected: the sync section shows counts, and no alarm.
+  await expect(page.getByTestId("onestop-outbox")).toHaveAttribute("data-connected", "true");
+  await expect(page.getByTestId("onestop-outbox").getByRole("alert")).toHaveCount(0);
   // Counts and rates only: none of the backlog's citizens, nor a dossier code.
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/Công dân Hòa Khánh|Trịnh Văn Mười|HS-\d{4}-\d{6}|0480\d{8}/);
@@ -75,6 +78,9 @@ test("a submitted dossier is filed with the One-Stop service, which numbers it a
   await expect.poll(recordOf, { timeout: 30_000 }).toBeDefined();
   const record = (await recordOf())!;
   expect(record.submissions).toBe(1);
+  // The citizen sees the One-Stop system's receipt number, the only one there is.
+  await page.reload();
+  await expect(page.getByTestId("receipt-no")).toHaveText(record.receiptNo);
 
   const officer = await browser.newPage();
   await signInStaff(officer, "vantai");

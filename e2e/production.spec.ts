@@ -81,6 +81,10 @@ test.describe.serial("production is not the demo", () => {
       expect((await request.get(`${ORIGIN}/api/dev/sms?phone=0905000001`, { failOnStatusCode: false })).status()).toBe(404);
     });
 
+    test("it starts, and warns that ONESTOP_URL is unset: submissions wait in the outbox", async () => {
+      await expect.poll(() => server.output.join("")).toMatch(/ONESTOP_URL is not set: submitted dossiers wait in the One-Stop outbox/);
+    });
+
     test("the demo agency keys answer 401", async ({ request }) => {
       for (const key of ["demo-hospital-key", "demo-social-key"]) {
         const r = await request.post(`${ORIGIN}/api/gov/births`, { headers: { authorization: `Bearer ${key}` }, data: {}, failOnStatusCode: false });

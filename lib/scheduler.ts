@@ -11,8 +11,9 @@ import * as clock from "./clock";
 import { dispatchDue } from "./sms/dispatcher";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
 import { refreshServices } from "./services/store";
-import { adapterFor, oneStopConfig } from "./onestop/config";
+import { adapterFor, oneStopConfig, oneStopStartupWarning } from "./onestop/config";
 import { syncToOneStop } from "./onestop/outbox";
+import { reconcileWithOneStop } from "./onestop/reconcile";
 import { createMockOneStop } from "./onestop/mock-server";
 
 /** A periodic job that never overlaps itself and never crashes the server. */
@@ -84,11 +85,18 @@ export function startScheduler() {
     const mock = createMockOneStop({ apiKey: onestop.apiKey, callbackUrl: onestop.mock.callbackUrl, callbackKey: onestop.mock.callbackKey });
     mock.server.on("error", () => undefined).listen(onestop.mock.port, "127.0.0.1").unref();
   }
+  const notConnected = oneStopStartupWarning(onestop);
+  if (notConnected) log.warn({ job: "one-stop sync" }, notConnected);
   if (onestop) {
     const adapter = adapterFor(onestop);
     every(5_000, "one-stop sync", async () => {
       const r = await syncToOneStop(await getDb(), adapter);
       return r.sent + r.retried + r.failed > 0 ? `${r.sent} filed with the One-Stop system, ${r.retried} to retry, ${r.failed} failed` : "";
+    });
+    // Every instance asks; each dossier is claimed by one of them (reconcile.ts), so none is asked twice.
+    every(60_000, "one-stop reconcile", async () => {
+      const r = await reconcileWithOneStop(await getDb(), adapter, { today: clock.today(), origin: e.APP_ORIGIN });
+      return r.applied + r.conflicts + r.unreachable > 0 ? `${r.applied} missed statuses applied, ${r.conflicts} conflicts for an officer, ${r.unreachable} not answered` : "";
     });
   }
   if (e.ENGINE_SCAN_MINUTES > 0) {

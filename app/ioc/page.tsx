@@ -22,6 +22,9 @@ import { RolloutSection } from "./rollout-section";
 import { rolloutComparison } from "@/lib/services/store";
 import { compareRollout } from "@/lib/kpi/rollout";
 import { ExportLinks } from "./export-links";
+import { OneStopOutbox } from "./onestop-outbox";
+import { oneStopOutboxHealth } from "@/lib/onestop/outbox";
+import { oneStopConfig } from "@/lib/onestop/config";
 import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
@@ -36,10 +39,11 @@ export default async function OperationsDashboardPage({ searchParams }: { search
   const filters = kpiFilters.parse(await searchParams);
   const today = clock.today();
   const db = await getDb();
-  const [report, communes, rollout, t, locale] = await Promise.all([
+  const [report, communes, rollout, onestop, t, locale] = await Promise.all([
     iocReport(db, { today, ...filters }),
     communesWithDossiers(db),
     rolloutComparison(db, { service: filters.service }),
+    oneStopOutboxHealth(db),
     getTranslations("ioc"),
     getLocale(),
   ]);
@@ -80,6 +84,7 @@ export default async function OperationsDashboardPage({ searchParams }: { search
       <RolloutSection rows={compareRollout(rollout)} serviceName={serviceName} locale={locale} />
       <DeclinesSection declines={report.declines} serviceName={serviceName} locale={locale} />
       <OutboxHealth outbox={report.outbox} locale={locale} />
+      <OneStopOutbox health={onestop} connected={oneStopConfig() !== undefined} locale={locale} />
       <ExportLinks filters={filters} />
       <Definitions />
     </>

@@ -2,37 +2,33 @@ import { getTranslations } from "next-intl/server";
 import type { RankedRow } from "@/lib/kpi/ranking";
 import { formatNumber } from "@/lib/kpi/format";
 import { Percent } from "./metric";
-
-const num = "px-2 py-2 text-right tabular-nums";
+import { IocTable, cell, num, rowClass } from "./ioc-table";
 
 async function RankTable({ id, caption, rows, label, locale }: { id: string; caption: string; rows: RankedRow[]; label: (key: string) => string; locale: string }) {
   const [t, tc] = await Promise.all([getTranslations("ioc.ranking"), getTranslations("ioc")]);
   return (
-    <div className="relative overflow-x-auto">
-      <table id={id} className="w-full min-w-[24rem] text-sm">
-        <caption className="py-2 text-left font-semibold">{caption}</caption>
-        <thead>
-          <tr className="border-b border-stone-300 text-left">
-            <th scope="col" className="px-2 py-2">{t("rank")}</th>
-            <th scope="col" className="px-2 py-2">{t("name")}</th>
-            <th scope="col" className={num}>{t("results")}</th>
-            <th scope="col" className={num}>{t("onTime")}</th>
-            <th scope="col" className={num}>{t("fullyOnline")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={r.key} className="border-b border-stone-200">
-              <td className="px-2 py-2 tabular-nums">{i + 1}</td>
-              <th scope="row" className="px-2 py-2 text-left font-semibold">{label(r.key)}</th>
-              <td className={num}>{formatNumber(r.results, locale)}</td>
-              <td className={num}><Percent value={r.onTime} locale={locale} empty={tc("noData")} /></td>
-              <td className={num}><Percent value={r.fullyOnline} locale={locale} empty={tc("noData")} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <IocTable
+      id={id}
+      minWidth="min-w-[24rem]"
+      caption={caption}
+      columns={[
+        { label: t("rank") },
+        { label: t("name") },
+        { label: t("results"), numeric: true },
+        { label: t("onTime"), numeric: true },
+        { label: t("fullyOnline"), numeric: true },
+      ]}
+    >
+      {rows.map((r, i) => (
+        <tr key={r.key} className={rowClass}>
+          <td className={`${cell} tabular-nums`}>{i + 1}</td>
+          <th scope="row" className={`${cell} text-left font-semibold`}>{label(r.key)}</th>
+          <td className={num}>{formatNumber(r.results, locale)}</td>
+          <td className={num}><Percent value={r.onTime} locale={locale} empty={tc("noData")} /></td>
+          <td className={num}><Percent value={r.fullyOnline} locale={locale} empty={tc("noData")} /></td>
+        </tr>
+      ))}
+    </IocTable>
   );
 }
 

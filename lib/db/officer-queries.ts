@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "./client";
 import { citizens, dossiers } from "./schema";
 import { liveCatalogue } from "../services/catalogue";
@@ -34,10 +34,14 @@ const deskOf = (desk: string | Desk): Desk => (typeof desk === "string" ? { agen
  * of its own centre (centreCommune).
  */
 /**
- * The one-stop centre handling a dossier: the commune a lead moved it to, else the one its pre-fill names
- * (a birth is registered where the child lives), else its owner's. lib/kpi/centres.ts reads it the same way.
+ * The one-stop centre handling dossier row `d` (drizzle's table, or a raw query's alias): the commune a
+ * lead moved it to, else the one its pre-fill names (a birth is registered where the child lives), else
+ * its owner's. The queue, the IOC, a reassignment and the One-Stop outbox all place a dossier by this.
  */
-const centreCommune = sql<string>`coalesce(${dossiers.centreCommune}, ${dossiers.prefilled}->>'commune', (SELECT c.commune FROM citizens c WHERE c.id = ${dossiers.ownerId}))`;
+export const centreCommuneOf = (d: SQL = sql`${dossiers}`) =>
+  sql<string>`coalesce(${d}.centre_commune, ${d}.prefilled->>'commune', (SELECT own.commune FROM citizens own WHERE own.id = ${d}.owner_id))`;
+
+const centreCommune = centreCommuneOf();
 
 function agencyMaySee(services: string[], desk: Desk) {
   return and(

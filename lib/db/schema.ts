@@ -649,12 +649,18 @@ export const onestopOutbox = pgTable(
 );
 
 // What the One-Stop system knows a dossier by: its record id and the receipt number it assigned.
-export const onestopLinks = pgTable("onestop_links", {
-  dossierId: uuid("dossier_id").primaryKey().references(() => dossiers.id),
-  onestopId: text("onestop_id").notNull().unique(),
-  receiptNo: text("receipt_no").notNull(),
-  linkedAt: createdAt(),
-});
+export const onestopLinks = pgTable(
+  "onestop_links",
+  {
+    dossierId: uuid("dossier_id").primaryKey().references(() => dossiers.id),
+    onestopId: text("onestop_id").notNull().unique(),
+    receiptNo: text("receipt_no").notNull(),
+    linkedAt: createdAt(),
+    // The last time we heard from the One-Stop system about it, or asked: reconciliation asks after a quiet spell.
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("onestop_links_checked_idx").on(t.checkedAt)],
+);
 
 // Every status the One-Stop system sent back, once (its event id is unique): applied, already ours,
 // or a conflict an officer must look at. Nothing here changes a dossier by itself.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { dossierCodeSchema } from "./code";
 import type { Db } from "../db/client";
 import { citizens, dossierEvents, dossiers } from "../db/schema";
-import { findDossierForAgency } from "../db/officer-queries";
+import { centreCommuneOf, findDossierForAgency } from "../db/officer-queries";
 import { staffPost } from "../db/staff-accounts";
 import { pendingDecisionStatuses, statusSchema } from "./status";
 
@@ -39,7 +39,7 @@ export async function reassignDossier(db: Db, staff: { username: string; agency:
       .where(
         and(
           eq(dossiers.id, found.dossier.id),
-          sql`coalesce(${dossiers.centreCommune}, ${dossiers.prefilled}->>'commune', (SELECT commune FROM citizens WHERE id = ${dossiers.ownerId})) = ${from}`,
+          sql`${centreCommuneOf()} = ${from}`,
         ),
       )
       .returning({ id: dossiers.id });

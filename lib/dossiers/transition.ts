@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../db/client";
+import { eq } from "drizzle-orm";
+import type { Tx } from "../db/client";
 import { citizens, deepLinks, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { getService } from "../services/catalogue";
 import { renderTemplate } from "../services/render";
@@ -108,9 +108,11 @@ async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: T
         // A renewal decided after the old licence expires: its holder shows this proof until then.
         ...(service.issues === "licence-renewal" && !dossier.provisionalCode && { provisionalCode: randomBytes(10).toString("base64url") }),
       };
-    case "receipt":
-      // The One-Stop system numbers receipts; our own sequence stands in until it has answered.
-      return { receiptNo: (await oneStopReceiptNo(tx, dossier.id)) ?? (await nextReceiptNo(tx, req.today)) };
+    case "receipt": {
+      // Only the One-Stop system numbers receipts (docs/onestop.md); one it has not sent yet follows with its answer.
+      const receiptNo = await oneStopReceiptNo(tx, dossier.id);
+      return receiptNo ? { receiptNo } : {};
+    }
     case "result":
       return {
         result: await issueResult(tx, service, dossier, req.today),
@@ -128,11 +130,6 @@ async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: T
     case "citizenDeadline":
       return { confirmDeadline: addWorkingDays(req.today, NEEDS_INFO_WORKING_DAYS), awaitingSince: req.today };
   }
-}
-
-async function nextReceiptNo(tx: Tx, today: string): Promise<string> {
-  const [row] = await queryRows<{ n: string }>(tx, sql`SELECT lpad(nextval('receipt_no_seq')::text, 6, '0') AS n`);
-  return `000.00.48.H17-${today.slice(2, 4)}${today.slice(5, 7)}${today.slice(8, 10)}-${row!.n}`;
 }
 
 async function queueStatusSms(tx: Tx, dossier: DossierRow, status: Status, eventId: number, origin: string) {

@@ -1,10 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { catalogue } from "../services/catalogue";
 import { pick } from "../i18n/localized";
+import { centreCommuneOf } from "../db/officer-queries";
 
 /**
  * A one-stop centre is an agency's counter in one commune. A dossier is handled where its pre-fill
- * places it (else where its owner lives) unless a lead moved it: lib/db/officer-queries.ts' centreCommune.
+ * places it (else where its owner lives) unless a lead moved it: lib/db/officer-queries.ts' centreCommuneOf.
  */
 export interface Centre {
   agency: string;
@@ -13,8 +14,8 @@ export interface Centre {
 
 export const centreKey = (c: Centre) => `${c.agency}|${c.commune}`;
 
-/** The handling commune of dossier `d` owned by citizen `c`, in SQL. */
-export const centreCommuneSql = sql`coalesce(d.centre_commune, d.prefilled->>'commune', c.commune)`;
+/** The handling commune of dossier `d` in SQL. */
+export const centreCommuneSql = centreCommuneOf(sql.raw("d"));
 
 /** `svc_agency(code, agency)`: each service's agency from the catalogue, as a CTE body. */
 export function serviceAgencies(): SQL {

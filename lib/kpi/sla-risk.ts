@@ -68,14 +68,14 @@ export async function centreLoads(db: Executor, opts: { today: string; agency?: 
     queryRows<unknown>(db, sql`
       WITH a AS (${serviceAgencies()})
       SELECT a.agency, ${centreCommuneSql} AS commune, d.code, d.status, d.sla_due_date::text AS sla_due_date
-      FROM dossiers d JOIN a ON a.code = d.service_code JOIN citizens c ON c.id = d.owner_id
+      FROM dossiers d JOIN a ON a.code = d.service_code
       WHERE d.submitted_at IS NOT NULL AND d.status IN (${statuses}) AND ${agencyFilter}
       ORDER BY d.sla_due_date ASC NULLS LAST, d.submitted_at ASC`),
     queryRows<unknown>(db, sql`
       WITH a AS (${serviceAgencies()})
       SELECT a.agency, ${centreCommuneSql} AS commune, count(DISTINCT d.id) AS n
       FROM dossier_events e
-      JOIN dossiers d ON d.id = e.dossier_id JOIN a ON a.code = d.service_code JOIN citizens c ON c.id = d.owner_id
+      JOIN dossiers d ON d.id = e.dossier_id JOIN a ON a.code = d.service_code
       WHERE e.kind = 'status' AND e.to_status IN ('approved', 'rejected')
         AND (e.at AT TIME ZONE ${TIME_ZONE})::date > ${opts.today}::date - ${THROUGHPUT_DAYS}::int
         AND (e.at AT TIME ZONE ${TIME_ZONE})::date <= ${opts.today}::date

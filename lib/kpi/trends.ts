@@ -45,7 +45,7 @@ export async function centreTrends(db: Executor, opts: { today: string }): Promi
     ),
     facts AS (
       SELECT a.agency, ${centreCommuneSql} AS commune, ev.sub_day, ev.dec_day, d.sla_due_date
-      FROM dossiers d JOIN a ON a.code = d.service_code JOIN citizens c ON c.id = d.owner_id
+      FROM dossiers d JOIN a ON a.code = d.service_code
       JOIN ev ON ev.dossier_id = d.id
       -- Only dossiers that touch the window: submitted by its end, not decided before its start.
       WHERE ev.sub_day <= ${opts.today}::date AND (ev.dec_day IS NULL OR ev.dec_day >= ${first})

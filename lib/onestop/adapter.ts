@@ -18,10 +18,17 @@ export type SubmitResult =
   // permanent: the One-Stop system refused the submission itself, so sending it again cannot help.
   | { ok: false; permanent: boolean; error: string };
 
+/** What the One-Stop system holds for one record now: its latest status change, if any. */
+export type StatusLookup =
+  | { ok: true; latest: { eventId: string; status: OneStopStatus; officer?: string; note?: string } | null }
+  | { ok: false; error: string };
+
 /** The One-Stop system as this app sees it; the HTTP adapter is the only production one. */
 export interface OneStopAdapter {
   name: string;
   submit(submission: OneStopSubmission): Promise<SubmitResult>;
+  /** Asks for a record's current status: how a status whose callback was lost still arrives. */
+  status(onestopId: string): Promise<StatusLookup>;
 }
 
 /** The statuses the One-Stop system reports back, in our lifecycle's words. */

@@ -50,3 +50,12 @@ export function oneStopConfig(): OneStopConfig | undefined {
 export function adapterFor(config: OneStopConfig): OneStopAdapter {
   return createHttpOneStop(config);
 }
+
+/**
+ * The start-up warning when One-Stop sync is off (a real deployment without ONESTOP_URL): submissions
+ * are kept, not lost, but no one files them until it is set. A warning, not a refusal: citizens may submit.
+ */
+export function oneStopStartupWarning(config: OneStopConfig | undefined): string | undefined {
+  if (config) return undefined;
+  return "ONESTOP_URL is not set: submitted dossiers wait in the One-Stop outbox and get no receipt number until it is (set ONESTOP_URL and ONESTOP_API_KEY; the IOC shows how many wait).";
+}

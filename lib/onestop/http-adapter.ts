@@ -1,17 +1,43 @@
 import { z } from "zod";
-import type { OneStopAdapter, SubmitResult } from "./adapter";
+import { onestopStatuses, type OneStopAdapter, type StatusLookup, type SubmitResult } from "./adapter";
 import { safeErrorText } from "../sms/redact";
 
 const accepted = z.object({ id: z.string().min(1).max(100), receiptNo: z.string().min(1).max(100) });
+const current = z.object({
+  latest: z
+    .object({
+      eventId: z.string().min(1).max(100),
+      status: z.enum(onestopStatuses),
+      officer: z.string().max(100).optional(),
+      note: z.string().max(1000).optional(),
+    })
+    .nullable(),
+});
 
 /** Status codes after which the same request may succeed later: the One-Stop system was busy or down. */
 const transient = (status: number) => status >= 500 || status === 408 || status === 429;
 
-/** POST {url}/api/dossiers with a bearer key and an Idempotency-Key header; the answer names the receipt. */
+/**
+ * POST {url}/api/dossiers with a bearer key and an Idempotency-Key header; the answer names the receipt.
+ * GET {url}/api/dossiers/{id} answers `{ latest: { eventId, status, officer?, note? } | null }`.
+ */
 export function createHttpOneStop(opts: { url: string; apiKey: string; timeoutMs: number }): OneStopAdapter {
   const endpoint = `${opts.url.replace(/\/$/, "")}/api/dossiers`;
   return {
     name: "http",
+    async status(onestopId): Promise<StatusLookup> {
+      try {
+        const response = await fetch(`${endpoint}/${encodeURIComponent(onestopId)}`, {
+          headers: { Authorization: `Bearer ${opts.apiKey}`, Accept: "application/json" },
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        });
+        if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
+        const body = current.safeParse(await response.json().catch(() => null));
+        return body.success ? { ok: true, latest: body.data.latest } : { ok: false, error: "unreadable answer" };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
     async submit(submission): Promise<SubmitResult> {
       let response: Response;
       try {

@@ -19,6 +19,8 @@ export const statusCallback = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
+export type StatusCallback = z.infer<typeof statusCallback>;
+
 export type CallbackOutcome =
   | { kind: "invalid"; fields: Record<string, string> }
   | { kind: "unknown" }
@@ -29,12 +31,26 @@ export type CallbackOutcome =
  * from where the dossier is now goes through transition() as the centre officer's step; the one we
  * already hold is in sync; anything else (or a step transition() refuses) is a conflict an officer sees.
  */
-export async function receiveOneStopStatus(db: Db, body: unknown, opts: { today: string; origin: string }): Promise<CallbackOutcome> {
+export async function receiveOneStopStatus(db: Db, body: unknown, opts: ApplyOptions): Promise<CallbackOutcome> {
   const parsed = statusCallback.safeParse(body);
   if (!parsed.success) {
     return { kind: "invalid", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])) };
   }
-  const cb = parsed.data;
+  return applyOneStopStatus(db, parsed.data, opts);
+}
+
+interface ApplyOptions {
+  today: string;
+  origin: string;
+  /** When we heard it: the reconciliation asks again only after a quiet spell from here. */
+  now?: Date;
+}
+
+/**
+ * The one path for a One-Stop status, whether it came by callback or by asking (reconcile.ts): the
+ * event id makes it count once, however many times and ways it arrives.
+ */
+export async function applyOneStopStatus(db: Db, cb: StatusCallback, opts: ApplyOptions): Promise<Exclude<CallbackOutcome, { kind: "invalid" }>> {
   return db.transaction(async (tx) => {
     const [link] = await tx
       .select({ dossierId: onestopLinks.dossierId })
@@ -43,6 +59,7 @@ export async function receiveOneStopStatus(db: Db, body: unknown, opts: { today:
       .where(and(eq(onestopLinks.onestopId, cb.onestopId), eq(dossiers.code, cb.dossierCode)));
     // Not linked yet (their answer to our submission is still on its way): they retry, nothing is lost.
     if (!link) return { kind: "unknown" } as const;
+    await tx.update(onestopLinks).set({ checkedAt: opts.now ?? clock.now() }).where(eq(onestopLinks.dossierId, link.dossierId));
     const inserted = await tx
       .insert(onestopStatusUpdates)
       .values({ eventId: cb.eventId, dossierId: link.dossierId, status: cb.status, outcome: "in_sync" })

@@ -8,7 +8,8 @@ import * as clock from "../clock";
 /**
  * A stand-in for the One-Stop software (Một cửa điện tử) with its own HTTP API, for the demo and the
  * browser tests: it files submissions once per Idempotency-Key, numbers receipts, and calls our status
- * endpoint back for each status its clerk sets, retrying until we answer. State lives in memory.
+ * endpoint back for each status its clerk sets, retrying until we answer, and tells a record's latest
+ * status to whoever asks (GET /api/dossiers/{id}). State lives in memory.
  */
 interface MockRecord {
   id: string;
@@ -17,11 +18,12 @@ interface MockRecord {
   commune: string;
   receiptNo: string;
   submissions: number;
-  statuses: { eventId: string; status: OneStopStatus; delivered: boolean }[];
+  statuses: { eventId: string; status: OneStopStatus; note?: string; delivered: boolean }[];
 }
 
 const submission = z.object({ dossierCode: z.string().min(1).max(40), serviceCode: z.string().min(1).max(80), commune: z.string().min(1).max(120) });
-const statusForm = z.object({ status: z.enum(onestopStatuses), note: z.string().max(1000).optional() });
+// `lose`: the callback is dropped on the way, as a network might; only the status lookup finds it then.
+const statusForm = z.object({ status: z.enum(onestopStatuses), note: z.string().max(1000).optional(), lose: z.literal(true).optional() });
 
 export interface MockOneStop {
   server: Server;
@@ -119,6 +121,14 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
       answered.set(key, { status: 201, body });
       return send(res, 201, body);
     }
+    const lookupPath = /^\/api\/dossiers\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (req.method === "GET" && lookupPath) {
+      if (req.headers.authorization !== `Bearer ${opts.apiKey}`) return send(res, 401, { error: "unauthorized" });
+      const record = records.get(lookupPath[1]!);
+      if (!record) return send(res, 404, { error: "not found" });
+      const last = record.statuses.at(-1);
+      return send(res, 200, { id: record.id, receiptNo: record.receiptNo, latest: last ? { eventId: last.eventId, status: last.status, officer: "mot-cua", note: last.note } : null });
+    }
     const statusPath = /^\/records\/([0-9a-f-]{36})\/status$/.exec(url.pathname);
     if (req.method === "POST" && statusPath) {
       const record = records.get(statusPath[1]!);
@@ -127,9 +137,9 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
       const form = (req.headers["content-type"] ?? "").includes("json") ? JSON.parse(raw || "null") : Object.fromEntries(new URLSearchParams(raw));
       const parsed = statusForm.safeParse(form);
       if (!parsed.success) return send(res, 400, { error: "invalid" });
-      const event = { eventId: randomUUID(), status: parsed.data.status, delivered: false };
+      const event = { eventId: randomUUID(), status: parsed.data.status, note: parsed.data.note, delivered: false };
       record.statuses.push(event);
-      await deliver(record, event, parsed.data.note);
+      if (!parsed.data.lose) await deliver(record, event, parsed.data.note);
       if ((req.headers["content-type"] ?? "").includes("json")) return send(res, 200, { eventId: event.eventId, delivered: event.delivered });
       res.writeHead(303, { Location: "/" }).end();
       return;

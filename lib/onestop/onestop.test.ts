@@ -10,15 +10,18 @@ import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { performOfficerAction } from "../dossiers/officer-actions";
 import { createHttpOneStop } from "./http-adapter";
-import { syncToOneStop } from "./outbox";
+import { oneStopOutboxHealth, syncToOneStop } from "./outbox";
 import { openConflicts, receiveOneStopStatus, resolveConflict } from "./inbound";
+import { reconcileWithOneStop } from "./reconcile";
+import { oneStopStartupWarning, parseOneStopConfig } from "./config";
 import * as clock from "../clock";
 
 const URL_ = "https://mot-cua.example.test";
 const TODAY = clock.today();
 const ORIGIN = "https://dvc.example.vn";
-// Sync times run ahead of the wall clock, so rows queued during the tests are always due.
-const T0 = new Date(clock.now().getTime() + 60_000);
+// Sync times run ahead of the wall clock, so rows queued during the tests are always due; set once each
+// database is seeded, as seeding one database can take longer than that minute on a busy machine.
+let T0 = clock.now();
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
 // The One-Stop system as msw plays it: it files a dossier once per Idempotency-Key and numbers receipts.
@@ -49,11 +52,23 @@ const answerLostOnce = () => http.post(
   { once: true },
 );
 
-const server = setupServer(oneStop);
+// Where each record stands on the One-Stop side, as its status lookup answers; and who asked.
+const latest = new Map<string, { eventId: string; status: string; officer?: string }>();
+const lookups: string[] = [];
+const statusLookup = http.get(`${URL_}/api/dossiers/:id`, ({ params, request }) => {
+  if (request.headers.get("authorization") !== "Bearer onestop-test-key") return new HttpResponse(null, { status: 401 });
+  const id = String(params.id);
+  lookups.push(id);
+  return HttpResponse.json({ id, latest: latest.get(id) ?? null });
+});
+const lookupDown = () => http.get(`${URL_}/api/dossiers/:id`, () => new HttpResponse("maintenance", { status: 503 }));
+
+const server = setupServer(oneStop, statusLookup);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   server.resetHandlers();
   requests.length = 0;
+  lookups.length = 0;
 });
 afterAll(() => server.close());
 
@@ -71,9 +86,13 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
   const outboxOf = async (dossierId: string) => t.db.select().from(onestopOutbox).where(eq(onestopOutbox.dossierId, dossierId));
 
   beforeAll(async () => {
+    // Each database numbers its events from 1 again: the same idempotency keys must meet a fresh One-Stop.
+    filed.clear();
+    latest.clear();
     t = await open();
     await seedDemoWorld(t.db, TODAY);
     await scan(t.db, { today: TODAY, origin: ORIGIN });
+    T0 = new Date(clock.now().getTime() + 60_000);
   });
   afterAll(async () => t?.close());
 
@@ -142,5 +161,107 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
     // A record we do not know (yet) is refused, so the sender retries; bad input changes nothing.
     expect(await callback("ev-4", "approved", { onestopId: "someone-else" })).toEqual({ kind: "unknown" });
     expect(await callback("ev-5", "archived")).toMatchObject({ kind: "invalid" });
+  });
+  // Reconciliation: links were made at T0..T0+3 min; an hour on, every undecided dossier is quiet.
+  const QUIET = 10 * 60_000;
+  const hours = (h: number) => later(h * 3_600_000);
+  const linkOf = async (dossierId: string) => (await t.db.select().from(onestopLinks).where(eq(onestopLinks.dossierId, dossierId)))[0]!;
+  const stepsTo = async (dossierId: string, status: string) =>
+    t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.toStatus, status)));
+  const reconcile = (now: Date) => reconcileWithOneStop(t.db, adapter, { today: TODAY, origin: ORIGIN, now, quietMs: QUIET });
+
+  it("finds a status whose callback was lost, applies it once, and a late callback changes nothing", async () => {
+    const card = await dossierOf("medical-licence-renewal");
+    const link = await linkOf(card.id);
+    latest.set(link.onestopId, { eventId: "lost-1", status: "received", officer: "mc-02" });
+
+    expect(await reconcile(hours(1))).toMatchObject({ applied: 1, conflicts: 0, unreachable: 0 });
+    const received = await dossierOf("medical-licence-renewal");
+    expect(received.status).toBe("received");
+    expect(received.receiptNo).toBe(link.receiptNo);
+    expect(await stepsTo(card.id, "received")).toMatchObject([{ actorKind: "officer", actorId: "onestop:mc-02" }]);
+    expect(lookups).toContain(link.onestopId);
+
+    // Just asked: not again until it has been quiet for a while.
+    lookups.length = 0;
+    expect(await reconcile(hours(1))).toEqual({ checked: 0, applied: 0, conflicts: 0, unreachable: 0 });
+    expect(lookups).toEqual([]);
+    // The lost callback turns up after all, then the next poll sees the same event: one step in all.
+    const late = await receiveOneStopStatus(t.db, { eventId: "lost-1", onestopId: link.onestopId, dossierCode: card.code, status: "received" }, { today: TODAY, origin: ORIGIN });
+    expect(late).toEqual({ kind: "recorded", outcome: "applied", duplicate: true });
+    expect(await reconcile(hours(2))).toMatchObject({ applied: 0, conflicts: 0 });
+    expect(await stepsTo(card.id, "received")).toHaveLength(1);
+    expect((await dossierOf("medical-licence-renewal")).version).toBe(received.version);
+  });
+
+  it("counts a status once when the callback and the poll both bring it", async () => {
+    const vet = await dossierOf("veterinary-cert-renewal");
+    const link = await linkOf(vet.id);
+    const callback = { eventId: "both-1", onestopId: link.onestopId, dossierCode: vet.code, status: "received" };
+    expect(await receiveOneStopStatus(t.db, callback, { today: TODAY, origin: ORIGIN, now: hours(2) })).toMatchObject({ outcome: "applied", duplicate: false });
+    latest.set(link.onestopId, { eventId: "both-1", status: "received" });
+    expect(await reconcile(hours(3))).toMatchObject({ applied: 0, conflicts: 0, unreachable: 0 });
+    expect(lookups).toContain(link.onestopId);
+    expect(await stepsTo(vet.id, "received")).toHaveLength(1);
+    expect(await openConflicts(t.db, vet.id)).toEqual([]);
+  });
+
+  it("shows a conflicting status found by the poll to the officer and does not apply it", async () => {
+    const badge = await dossierOf("transport-badge-renewal");
+    expect(badge.status).toBe("processing");
+    latest.set((await linkOf(badge.id)).onestopId, { eventId: "poll-conflict-1", status: "received" });
+    expect(await reconcile(hours(4))).toMatchObject({ applied: 0, conflicts: 1 });
+    expect(await dossierOf("transport-badge-renewal")).toMatchObject({ status: "processing", version: badge.version });
+    expect(await openConflicts(t.db, badge.id)).toMatchObject([{ eventId: "poll-conflict-1", status: "received", detail: "ours=processing" }]);
+  });
+
+  it("changes nothing while the One-Stop system is down, and asks again after the quiet spell", async () => {
+    const card = await dossierOf("medical-licence-renewal");
+    latest.set((await linkOf(card.id)).onestopId, { eventId: "lost-2", status: "processing" });
+    server.use(lookupDown());
+    const down = await reconcile(hours(5));
+    expect(down).toMatchObject({ checked: 0, applied: 0, conflicts: 0 });
+    expect(down.unreachable).toBeGreaterThan(0);
+    expect(await dossierOf("medical-licence-renewal")).toMatchObject({ status: "received", version: card.version });
+
+    server.resetHandlers();
+    expect(await reconcile(new Date(hours(5).getTime() + QUIET / 2))).toMatchObject({ checked: 0, applied: 0 });
+    expect(await reconcile(new Date(hours(5).getTime() + QUIET))).toMatchObject({ applied: 1, unreachable: 0 });
+    expect((await dossierOf("medical-licence-renewal")).status).toBe("processing");
+    expect(await stepsTo(card.id, "processing")).toHaveLength(1);
+  });
+
+  it("asks about each dossier once when two instances reconcile at the same time", async () => {
+    const reports = await Promise.all([reconcile(hours(7)), reconcile(hours(7))]);
+    expect(reports[0].checked + reports[1].checked).toBeGreaterThan(0);
+    expect(reports[0].checked + reports[1].checked).toBe(lookups.length);
+    expect(new Set(lookups).size).toBe(lookups.length);
+  });
+
+  it("tells the IOC how many submissions wait and since when, in counts only", async () => {
+    expect(await oneStopOutboxHealth(t.db)).toEqual({ waiting: 0, failed: 0, waitingSince: null });
+    const badge = await dossierOf("transport-badge-renewal");
+    const queued = new Date("2026-03-02T01:30:00Z");
+    await t.db.insert(onestopOutbox).values([
+      { dossierId: badge.id, idempotencyKey: "health-waiting-1", createdAt: queued },
+      { dossierId: badge.id, idempotencyKey: "health-waiting-2", status: "sending", createdAt: later(0) },
+      { dossierId: badge.id, idempotencyKey: "health-failed", status: "failed", createdAt: new Date("2026-01-01T00:00:00Z") },
+    ]);
+    expect(await oneStopOutboxHealth(t.db)).toEqual({ waiting: 2, failed: 1, waitingSince: queued });
+  });
+});
+
+describe("One-Stop not connected", () => {
+  const origin = { APP_ORIGIN: "https://dvc.danang.gov.vn" };
+
+  it("keeps submissions in the outbox and warns at start-up, outside demo mode, when ONESTOP_URL is unset", () => {
+    const config = parseOneStopConfig({}, { ...origin, DEMO_MODE: false });
+    expect(config).toBeUndefined();
+    expect(oneStopStartupWarning(config)).toMatch(/^ONESTOP_URL is not set: submitted dossiers wait in the One-Stop outbox/);
+  });
+
+  it("says nothing when it is set, or in demo mode (the mock stands in)", () => {
+    expect(oneStopStartupWarning(parseOneStopConfig({ ONESTOP_URL: URL_, ONESTOP_API_KEY: "onestop-test-key" }, { ...origin, DEMO_MODE: false }))).toBeUndefined();
+    expect(oneStopStartupWarning(parseOneStopConfig({}, { APP_ORIGIN: "http://localhost:3210", DEMO_MODE: true }))).toBeUndefined();
   });
 });

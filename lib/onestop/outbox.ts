@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { queryRows, type Db, type Tx } from "../db/client";
-import { onestopLinks, onestopOutbox } from "../db/schema";
+import { queryRows, type Db, type Executor, type Tx } from "../db/client";
+import { dossiers, onestopLinks, onestopOutbox } from "../db/schema";
+import { centreCommuneOf } from "../db/officer-queries";
 import { getService } from "../services/catalogue";
 import { backoffMs } from "../sms/dispatcher";
 import { safeErrorText } from "../sms/redact";
@@ -10,7 +11,7 @@ import * as clock from "../clock";
 
 /** Queues a submission for the One-Stop system in the transaction that submits the dossier. */
 export async function queueOneStopSubmission(tx: Tx, dossierId: string, submissionEventId: number): Promise<void> {
-  await tx.insert(onestopOutbox).values({ dossierId, idempotencyKey: `chudong-submission-${submissionEventId}` }).onConflictDoNothing();
+  await tx.insert(onestopOutbox).values({ dossierId, idempotencyKey: `chudong-submission-${submissionEventId}`, createdAt: clock.now() }).onConflictDoNothing();
 }
 
 interface SyncOptions {
@@ -62,7 +63,7 @@ async function claimDue(db: Db, now: Date, o: Required<Omit<SyncOptions, "now">>
       )
       RETURNING id, attempts, idempotency_key, dossier_id
     )
-    SELECT c.*, d.code, d.service_code, d.owner_id, ci.full_name, coalesce(d.centre_commune, d.prefilled->>'commune', ci.commune) AS commune,
+    SELECT c.*, d.code, d.service_code, d.owner_id, ci.full_name, ${centreCommuneOf(sql.raw("d"))} AS commune,
       d.submitted_at, d.sla_due_date::text AS sla_due_date
     FROM c JOIN dossiers d ON d.id = c.dossier_id JOIN citizens ci ON ci.id = d.owner_id`);
   return rows.map((r) => claimed.parse(r));
@@ -100,8 +101,13 @@ async function record(db: Db, row: Claimed, result: SubmitResult, at: Date, maxA
       // A resubmission (after a request for more information) keeps the record and receipt it was given.
       await tx
         .insert(onestopLinks)
-        .values({ dossierId: row.dossier_id, onestopId: result.onestopId, receiptNo: result.receiptNo })
+        .values({ dossierId: row.dossier_id, onestopId: result.onestopId, receiptNo: result.receiptNo, linkedAt: at, checkedAt: at })
         .onConflictDoNothing({ target: onestopLinks.dossierId });
+      // The receipt number is the One-Stop system's to give (docs/onestop.md): the dossier shows it from now on.
+      await tx
+        .update(dossiers)
+        .set({ receiptNo: sql`(SELECT receipt_no FROM onestop_links WHERE dossier_id = ${row.dossier_id})` })
+        .where(and(eq(dossiers.id, row.dossier_id), isNull(dossiers.receiptNo)));
       return "sent";
     }
     const giveUp = result.permanent || row.attempts >= maxAttempts;
@@ -141,4 +147,25 @@ export async function syncToOneStop(db: Db, adapter: OneStopAdapter, opts: SyncO
 export async function oneStopReceiptNo(tx: Tx, dossierId: string): Promise<string | undefined> {
   const [link] = await tx.select({ receiptNo: onestopLinks.receiptNo }).from(onestopLinks).where(eq(onestopLinks.dossierId, dossierId));
   return link?.receiptNo;
+}
+
+export interface OneStopOutboxHealth {
+  /** Submissions not yet filed with the One-Stop system (pending or being sent). */
+  waiting: number;
+  failed: number;
+  /** When the oldest of those still waiting was queued. */
+  waitingSince: Date | null;
+}
+
+const health = z.object({ waiting: z.coerce.number(), failed: z.coerce.number(), waiting_since: z.coerce.date().nullable() });
+
+/** The outbox in counts, city-wide, for the IOC: nothing about whose dossiers they are. */
+export async function oneStopOutboxHealth(db: Executor): Promise<OneStopOutboxHealth> {
+  const [row] = await queryRows<unknown>(db, sql`
+    SELECT count(*) FILTER (WHERE status IN ('pending', 'sending')) AS waiting,
+      count(*) FILTER (WHERE status = 'failed') AS failed,
+      min(created_at) FILTER (WHERE status IN ('pending', 'sending')) AS waiting_since
+    FROM onestop_outbox`);
+  const parsed = health.parse(row);
+  return { waiting: parsed.waiting, failed: parsed.failed, waitingSince: parsed.waiting_since };
 }

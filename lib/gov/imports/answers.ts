@@ -1,6 +1,8 @@
 import type { Locale } from "../../i18n/locales";
 import { govText, localeFromAcceptLanguage, type GovText, type GovTextKey } from "./texts";
-import { BodyTooLarge } from "../../http/body-limit";
+import { BodyTooLarge, FORM_BODY_LIMIT, readBodyText } from "../../http/body-limit";
+import { getDb, type Db } from "../../db/client";
+import { admitAgency } from "../api-keys";
 import { UploadError } from "./upload-error";
 
 type ApiTextKey = Extract<GovTextKey, `api.${string}`>;
@@ -54,4 +56,44 @@ export function rateLimited(answer: GovAnswers, limited: { retryAfterSeconds: nu
   const response = answer.error(429, "api.rateLimited", { limit: limited.limit, seconds: limited.retryAfterSeconds });
   response.headers.set("Retry-After", String(limited.retryAfterSeconds));
   return response;
+}
+
+type AdmittedAgency = Extract<Awaited<ReturnType<typeof admitAgency>>, { ok: true }>["agency"];
+
+interface GovJsonRequest {
+  db: Db;
+  answer: GovAnswers;
+  /** The agency whose key called. */
+  agency: AdmittedAgency;
+  /** The body as parsed JSON, not yet validated: the domain's zod schema does that. */
+  body: unknown;
+}
+
+/**
+ * A JSON endpoint of the agencies' API: the bearer key (401), its request budget (429), what this
+ * agency may do here (`refuse` answers 403 with its text), then a JSON body within FORM_BODY_LIMIT
+ * (413 over it, 400 when it is not JSON) before `handle` sees it.
+ */
+export function govJsonRoute(
+  refuse: (agency: AdmittedAgency) => { key: ApiTextKey; params?: Record<string, unknown> } | undefined,
+  handle: (request: GovJsonRequest) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const answer = govAnswers(request, FORM_BODY_LIMIT);
+    const db = await getDb();
+    const caller = await admitAgency(db, request.headers.get("authorization"));
+    if (!caller.ok && caller.status === 401) return answer.error(401, "api.unauthorized");
+    if (!caller.ok) return rateLimited(answer, caller);
+    const refused = refuse(caller.agency);
+    if (refused) return answer.error(403, refused.key, refused.params);
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBodyText(request, FORM_BODY_LIMIT));
+    } catch (error) {
+      const tooLarge = answer.uploadProblem(error);
+      if (tooLarge) return tooLarge;
+      return answer.error(400, "api.invalidBody", {}, { fields: { body: answer.t("api.invalidJson") } });
+    }
+    return handle({ db, answer, agency: caller.agency, body });
+  };
 }

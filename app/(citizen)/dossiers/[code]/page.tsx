@@ -402,7 +402,7 @@ async function KeyFacts({
 }: {
   agency: string;
   service: ServiceDefinition;
-  dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string };
+  dossier: { confirmDeadline: string; legalDeadline: string | null; slaDueDate: string | null; serviceCode: string; submittedAt: Date | null; receiptNo: string | null };
   today: string;
   awaiting: boolean;
   locale: string;
@@ -434,6 +434,15 @@ async function KeyFacts({
         <div>
           <dt className="text-sm text-stone-600">{t("slaDue")}</dt>
           <dd className="font-semibold">{formatDate(dossier.slaDueDate)}</dd>
+        </div>
+      )}
+      {/* The One-Stop system numbers the receipt (docs/onestop.md); until it answers, say so. */}
+      {dossier.submittedAt && (
+        <div>
+          <dt className="text-sm text-stone-600">{t("receiptNo")}</dt>
+          <dd className={dossier.receiptNo ? "font-mono font-semibold" : "font-semibold text-stone-700"} data-testid="receipt-no">
+            {dossier.receiptNo ?? t("receiptPending")}
+          </dd>
         </div>
       )}
       <div>

@@ -110,7 +110,7 @@ export default async function OfficerReviewPage(props: Props) {
       <dl className="grid gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2">
         <div><dt className="text-sm text-stone-600">{t("review.citizen")}</dt><dd className="font-semibold">{owner.fullName} · {owner.commune}</dd></div>
         <div><dt className="text-sm text-stone-600">{t("review.submittedAt")}</dt><dd className="font-semibold">{dossier.submittedAt ? formatDateTime(dossier.submittedAt) : "—"}</dd></div>
-        <div><dt className="text-sm text-stone-600">{t("review.receiptNo")}</dt><dd className="font-mono font-semibold">{dossier.receiptNo ?? "—"}</dd></div>
+        <div><dt className="text-sm text-stone-600">{t("review.receiptNo")}</dt><dd className={dossier.receiptNo ? "font-mono font-semibold" : "font-semibold"} data-testid="receipt-no">{dossier.receiptNo ?? (dossier.submittedAt ? t("review.receiptPending") : "—")}</dd></div>
         {service.feeVnd > 0 && (
           <div>
             <dt className="text-sm text-stone-600">{t("review.fee", { amount: formatVnd(service.feeVnd, locale) })}</dt>

@@ -1,0 +1,2 @@
+ALTER TABLE "onestop_links" ADD COLUMN "checked_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "onestop_links_checked_idx" ON "onestop_links" USING btree ("checked_at");
