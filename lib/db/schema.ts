@@ -76,7 +76,9 @@ export const licences = pgTable(
   },
   (t) => [
     uniqueIndex("licences_kind_number_key").on(t.kind, t.number),
-    index("licences_kind_expires_idx").on(t.kind, t.expiresOn),
+    // With the id in the index, the engine's chunk (an id range) is filtered in the index: a chunk
+    // fetches only its own due licences, not every due licence of the registry.
+    index("licences_kind_expires_id_idx").on(t.kind, t.expiresOn, t.id),
   ],
 );
 
@@ -304,12 +306,14 @@ export const ratings = pgTable("ratings", {
   createdAt: createdAt(),
 });
 
-// The citizens a dossier belongs to: its owner and, for a child, the other parent.
+// The citizens a dossier belongs to: its owner and, for a child, the other parent. No foreign keys, by
+// construction: only the engine writes parties, in the statement that creates the dossier, from the ids
+// it just inserted and the citizens it just read; dossiers and citizens are never deleted (lib/engine/scan.test.ts holds it).
 export const dossierParties = pgTable(
   "dossier_parties",
   {
-    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
-    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    dossierId: uuid("dossier_id").notNull(),
+    citizenId: text("citizen_id").notNull(),
     // A co-parent (the other parent of a newborn or pupil) may act on the dossier like its owner.
     role: text("role", { enum: ["owner", "co-parent"] }).notNull(),
   },
@@ -449,9 +453,10 @@ export const smsChallenges = pgTable(
   (t) => [uniqueIndex("sms_challenges_party_key").on(t.dossierId, t.citizenId)],
 );
 
+// Written only by the engine, with the dossier it creates in the same statement: no foreign key (as parties).
 export const deepLinks = pgTable("deep_links", {
   code: text("code").primaryKey(),
-  dossierId: uuid("dossier_id").notNull().unique().references(() => dossiers.id),
+  dossierId: uuid("dossier_id").notNull().unique(),
   matchCode: text("match_code").notNull(),
   createdAt: createdAt(),
 });
