@@ -80,7 +80,9 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
         (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM deep_links l WHERE l.dossier_id = d.id))::int AS no_link,
         (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM sms_outbox s WHERE s.dossier_id = d.id))::int AS no_sms,
         (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM data_access_log a WHERE a.dossier_id = d.id AND a.citizen_id = d.owner_id))::int AS no_access_row,
-        (SELECT count(*) FROM dossier_parties x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_parties,
+        (SELECT count(*) FROM dossiers x WHERE NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = x.owner_id))::int AS orphan_owners,
+        (SELECT count(*) FROM dossier_parties x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id)
+          OR NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = x.citizen_id))::int AS orphan_parties,
         (SELECT count(*) FROM dossier_events x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_events,
         (SELECT count(*) FROM deep_links x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_links,
         (SELECT count(*) FROM sms_outbox x WHERE x.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_sms,
@@ -93,6 +95,7 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
       no_link: 0,
       no_sms: 0,
       no_access_row: 0,
+      orphan_owners: 0,
       orphan_parties: 0,
       orphan_events: 0,
       orphan_links: 0,
