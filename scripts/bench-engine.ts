@@ -1,6 +1,6 @@
 /**
- * Window-scan benchmark: synthetic licence registries of 100k and 1M records on PGlite and on
- * PostgreSQL (when it answers). Prints rows/s, dossiers prepared, peak memory, the ratio to a raw
+ * Window-scan benchmark: synthetic licence registries of 100k and 1M records (and 10M with `-- --10m`,
+ * same due fraction) on PGlite and on PostgreSQL (when it answers; TEST_DB_PREFIX names its databases). Prints rows/s, dossiers prepared, peak memory, the ratio to a raw
  * single INSERT … SELECT over the same rows, and — on PGlite — how long a citizen's dossier query
  * waits while the scan runs.
  */
