@@ -76,7 +76,9 @@ export const licences = pgTable(
   },
   (t) => [
     uniqueIndex("licences_kind_number_key").on(t.kind, t.number),
-    index("licences_kind_expires_idx").on(t.kind, t.expiresOn),
+    // With the id in the index, the engine's chunk (an id range) is filtered in the index: a chunk
+    // fetches only its own due licences, not every due licence of the registry.
+    index("licences_kind_expires_id_idx").on(t.kind, t.expiresOn, t.id),
   ],
 );
 
@@ -256,7 +258,9 @@ export const dossiers = pgTable(
     serviceCode: text("service_code").notNull(),
     // The version of the service definition the dossier was prepared under: later changes do not touch it.
     serviceVersion: integer("service_version").notNull().default(1),
-    ownerId: text("owner_id").notNull().references(() => citizens.id),
+    // No foreign key: the engine takes the owner from the citizen row it reads in the same statement, and
+    // citizens are never deleted (refused by the database). The key's row lock wrote to a registry page per dossier.
+    ownerId: text("owner_id").notNull(),
     // What the dossier is about (a licence, a household, a child) and the period of its trigger:
     // together with the service they make one dossier per real-world need, enforced by the database.
     subjectKey: text("subject_key").notNull(),
@@ -274,13 +278,13 @@ export const dossiers = pgTable(
     slaDueDate: date("sla_due_date"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: text("submitted_by"),
-    receiptNo: text("receipt_no").unique(), // the One-Stop system's own number
+    receiptNo: text("receipt_no"), // the One-Stop system's own number
     // The one-stop centre (commune) handling the dossier when a lead moved it; null: the owner's commune.
     centreCommune: text("centre_commune"),
     result: jsonb("result").$type<Record<string, string>>(),
-    verifyCode: text("verify_code").unique(),
+    verifyCode: text("verify_code"),
     // A renewal submitted in time: the QR code of the temporary validity proof until the decision.
-    provisionalCode: text("provisional_code").unique(),
+    provisionalCode: text("provisional_code"),
     // A dossier with two parents: the last day the parent who did not submit may object (see docs/parents.md).
     objectionUntil: date("objection_until"),
     // "Phi địa giới": the commune whose one-stop centre hands over the result, when the citizen chose one.
@@ -293,6 +297,10 @@ export const dossiers = pgTable(
   (t) => [
     uniqueIndex("dossiers_trigger_key").on(t.serviceCode, t.subjectKey, t.triggerPeriod),
     index("dossiers_owner_idx").on(t.ownerId),
+    // Unique where set: a prepared dossier has none of them, so it adds no entry to these indexes.
+    uniqueIndex("dossiers_receipt_no_key").on(t.receiptNo).where(sql`receipt_no IS NOT NULL`),
+    uniqueIndex("dossiers_verify_code_key").on(t.verifyCode).where(sql`verify_code IS NOT NULL`),
+    uniqueIndex("dossiers_provisional_code_key").on(t.provisionalCode).where(sql`provisional_code IS NOT NULL`),
   ],
 );
 
@@ -304,12 +312,14 @@ export const ratings = pgTable("ratings", {
   createdAt: createdAt(),
 });
 
-// The citizens a dossier belongs to: its owner and, for a child, the other parent.
+// The citizens a dossier belongs to: its owner and, for a child, the other parent. No foreign keys, by
+// construction: only the engine writes parties, in the statement that creates the dossier, from the ids
+// it just inserted and the citizens it just read; dossiers and citizens are never deleted (lib/engine/scan.test.ts holds it).
 export const dossierParties = pgTable(
   "dossier_parties",
   {
-    dossierId: uuid("dossier_id").notNull().references(() => dossiers.id),
-    citizenId: text("citizen_id").notNull().references(() => citizens.id),
+    dossierId: uuid("dossier_id").notNull(),
+    citizenId: text("citizen_id").notNull(),
     // A co-parent (the other parent of a newborn or pupil) may act on the dossier like its owner.
     role: text("role", { enum: ["owner", "co-parent"] }).notNull(),
   },
@@ -449,9 +459,10 @@ export const smsChallenges = pgTable(
   (t) => [uniqueIndex("sms_challenges_party_key").on(t.dossierId, t.citizenId)],
 );
 
+// Written only by the engine, with the dossier it creates in the same statement: no foreign key (as parties).
 export const deepLinks = pgTable("deep_links", {
   code: text("code").primaryKey(),
-  dossierId: uuid("dossier_id").notNull().unique().references(() => dossiers.id),
+  dossierId: uuid("dossier_id").notNull().unique(),
   matchCode: text("match_code").notNull(),
   createdAt: createdAt(),
 });

@@ -23,7 +23,8 @@ export interface TestDatabase extends Database {
 
 /** A fresh PostgreSQL database of its own, so test files can run in parallel. */
 async function freshPostgres(): Promise<TestDatabase> {
-  const dbName = `chudong_test_${randomBytes(6).toString("hex")}`;
+  // TEST_DB_PREFIX: several people sharing one PostgreSQL each name their own databases.
+  const dbName = `${process.env.TEST_DB_PREFIX ?? "chudong_test"}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);

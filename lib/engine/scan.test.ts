@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, like } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
 import { constructionIntents, dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
-import { openDatabase, type Database } from "../db/client";
+import { openDatabase, queryRows, type Database } from "../db/client";
 import { scan } from "./scan";
 import { addDays } from "../dates";
 import { addWorkingDays, subtractWorkingDays } from "../calendar/working-days";
@@ -69,6 +69,47 @@ describe.each(await testDatabaseKinds())("engine scan on $name", ({ open }) => {
     const access = await t.db.select().from(dataAccessLog).where(eq(dataAccessLog.dossierId, birth!.id));
     expect(new Set(access.map((a) => a.citizenId))).toEqual(new Set([demoPersonas.an, demoPersonas.binh]));
     expect(new Set(access.map((a) => a.dataset))).toEqual(new Set(["birth-notices", "population"]));
+  });
+
+  it("gives every dossier it prepared all its side rows, and leaves no side row without its dossier", async () => {
+    const [gaps] = await queryRows<Record<string, number>>(
+      t.db,
+      sql`SELECT
+        (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM dossier_parties p WHERE p.dossier_id = d.id AND p.citizen_id = d.owner_id AND p.role = 'owner'))::int AS no_owner_party,
+        (SELECT count(*) FROM dossiers d WHERE (SELECT count(*) FROM dossier_events e WHERE e.dossier_id = d.id AND e.to_status = 'prepared') <> 1)::int AS not_one_prepared_event,
+        (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM deep_links l WHERE l.dossier_id = d.id))::int AS no_link,
+        (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM sms_outbox s WHERE s.dossier_id = d.id))::int AS no_sms,
+        (SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM data_access_log a WHERE a.dossier_id = d.id AND a.citizen_id = d.owner_id))::int AS no_access_row,
+        (SELECT count(*) FROM dossiers x WHERE NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = x.owner_id))::int AS orphan_owners,
+        (SELECT count(*) FROM dossier_parties x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id)
+          OR NOT EXISTS (SELECT 1 FROM citizens c WHERE c.id = x.citizen_id))::int AS orphan_parties,
+        (SELECT count(*) FROM dossier_events x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_events,
+        (SELECT count(*) FROM deep_links x WHERE NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_links,
+        (SELECT count(*) FROM sms_outbox x WHERE x.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_sms,
+        (SELECT count(*) FROM data_access_log x WHERE x.dossier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.id = x.dossier_id))::int AS orphan_access,
+        (SELECT count(*) FROM dossiers)::int AS dossiers`,
+    );
+    expect(gaps).toEqual({
+      no_owner_party: 0,
+      not_one_prepared_event: 0,
+      no_link: 0,
+      no_sms: 0,
+      no_access_row: 0,
+      orphan_owners: 0,
+      orphan_parties: 0,
+      orphan_events: 0,
+      orphan_links: 0,
+      orphan_sms: 0,
+      orphan_access: 0,
+      dossiers: 7,
+    });
+  });
+
+  it("refuses to delete a dossier or a citizen, which parties and deep links name without a foreign key", async () => {
+    const refusal = (q: Promise<unknown>) => q.then(() => "allowed", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(await refusal(t.db.execute(sql`DELETE FROM dossiers WHERE service_code = 'birth-registration'`))).toMatch(/dossiers keeps its rows: DELETE refused/);
+    expect(await refusal(t.db.execute(sql`DELETE FROM citizens WHERE id = ${demoPersonas.binh}`))).toMatch(/citizens keeps its rows: DELETE refused/);
+    expect(await t.db.$count(dossiers)).toBe(7);
   });
 
   it("prepares a renewal only inside the notice window", async () => {
