@@ -5,8 +5,15 @@ import { lifecycle } from "../dossiers/status";
 import { smsTemplates } from "../sms/templates";
 import { salutationSql } from "../sms/salutation";
 import { templateSql } from "../sms/template-sql";
+import * as clock from "../clock";
 
 const REMINDER_DAYS_BEFORE = 7;
+
+/**
+ * A Báo sai that holds the confirmation (transition() refuses it meanwhile): the citizen can neither
+ * confirm nor be blamed for not confirming, so no reminder urges it and the deadline does not expire it.
+ */
+const heldByCorrection = sql`EXISTS (SELECT 1 FROM correction_requests r WHERE r.dossier_id = d.id AND r.status = 'open' AND r.effect = 'wait')`;
 
 const statusList = (list: readonly string[]) => sql`(${sql.join(list.map((s) => sql`${s}`), sql`, `)})`;
 
@@ -42,6 +49,7 @@ export async function queueReminders(db: Executor, opts: { today: string; origin
         AND d.confirm_deadline >= ${opts.today}::date
         AND d.confirm_deadline - ${opts.today}::date <= ${REMINDER_DAYS_BEFORE}
         AND d.awaiting_since < ${opts.today}::date
+        AND NOT ${heldByCorrection}
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id
     )
@@ -58,12 +66,12 @@ export async function expireUnconfirmed(db: Executor, opts: { today: string }): 
   if (!rule.by.includes("engine") || rule.effects.length > 0 || rule.sms) throw new Error("expiry is set-based: no effects or SMS");
   const [row] = await queryRows<{ n: number }>(db, sql`
     WITH due AS (
-      SELECT id, status FROM dossiers
-      WHERE status IN ${statusList(rule.from)} AND confirm_deadline < ${opts.today}::date
+      SELECT d.id, d.status FROM dossiers d
+      WHERE status IN ${statusList(rule.from)} AND confirm_deadline < ${opts.today}::date AND NOT ${heldByCorrection}
       FOR UPDATE SKIP LOCKED
     ),
     expired AS (
-      UPDATE dossiers d SET status = 'expired', version = d.version + 1, updated_at = now()
+      UPDATE dossiers d SET status = 'expired', version = d.version + 1, updated_at = ${clock.now()}
       FROM due WHERE d.id = due.id
       RETURNING d.id, due.status AS from_status
     ),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, like, sql } from "drizzle-orm";
+import { desc, eq, like, sql } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
-import { constructionIntents, dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
+import { constructionIntents, correctionRequests, dossiers, dossierEvents, dossierParties, smsOutbox, dataAccessLog, deepLinks, licences } from "../db/schema";
 import { openDatabase, queryRows, type Database } from "../db/client";
 import { scan } from "./scan";
 import { addDays } from "../dates";
@@ -177,6 +177,20 @@ describe.each(await testDatabaseKinds())("reminders and expiry on $name", ({ ope
     expect(expired?.status).toBe("expired");
     const events = await t.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, badge!.id));
     expect(events.map((e) => e.toStatus)).toEqual(["prepared", "expired"]);
+  });
+
+  it("neither reminds nor expires a dossier whose confirmation a Báo sai holds", async () => {
+    // The latest deadline still waiting: the test above has scanned days ahead already.
+    const [card] = await t.db.select().from(dossiers).where(eq(dossiers.status, "prepared")).orderBy(desc(dossiers.confirmDeadline)).limit(1);
+    await t.db.insert(correctionRequests).values({
+      dossierId: card!.id, citizenId: card!.ownerId, fieldKey: "fullName", dataset: "population", agency: "congan", effect: "wait", reason: "Sai tên",
+    });
+    const weekBefore = addDays(card!.confirmDeadline, -7);
+    await scan(t.db, { today: weekBefore, origin: ORIGIN });
+    await scan(t.db, { today: addDays(card!.confirmDeadline, 3), origin: ORIGIN });
+    const [held] = await t.db.select().from(dossiers).where(eq(dossiers.id, card!.id));
+    expect(held?.status).toBe("prepared");
+    expect(await t.db.select().from(smsOutbox).where(like(smsOutbox.dedupeKey, `reminder:${card!.id}:%`))).toHaveLength(0);
   });
 
   it("gives a renewal a confirmation deadline of the expiry minus the service's SLA and a buffer", async () => {
