@@ -53,19 +53,19 @@ describe("the drafting form edits the same definition the JSON view shows", () =
     let def = pension();
     def = withValue(def, "name.vi", "");
     def = withValue(def, "feeVnd", -1);
-    def = withValue(def, "slaWorkingDays", 1.5);
     def = withValue(def, "trigger.basis", "calendarYear");
     def = withValue(def, "sms", "DVC Da Nang: {ownerId} {link}");
     const issues = issuesOf(def);
     const at = (path: string) => issues.filter((i) => i.path === path).map((i) => ({ key: i.key, values: i.values }));
     expect(at("name.vi")).toEqual([{ key: "required", values: undefined }]);
     expect(at("feeVnd")).toEqual([{ key: "tooSmall", values: { min: 0 } }]);
-    expect(at("slaWorkingDays")).toEqual([{ key: "notWhole", values: undefined }]);
     expect(at("trigger.month")).toEqual([{ key: "monthWithCalendarYear", values: undefined }]);
     expect(at("sms").map((i) => i.key)).toEqual(["smsPlaceholder", "smsNoCode"]);
     expect(at("sms")[0]!.values).toEqual({ name: "{ownerId}" });
     for (const issue of issues) expect(shownBeside(def, issue), issue.path).toBe(true);
     expect(issuesOf(withValue(def, "trigger.month", 4)).some((i) => i.path === "trigger.month")).toBe(false);
+    // A number that is not whole (zod then skips the definition's own checks until it is fixed).
+    expect(issuesOf(withValue(pension(), "slaWorkingDays", 1.5)).map((i) => [i.path, i.key])).toEqual([["slaWorkingDays", "notWhole"]]);
   });
 
   it("words the console's own checks too: unreadable JSON, another agency's service", () => {
