@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { DraftIssue } from "@/lib/services/draft-issues";
 import { issuesAt, switchDataset, switchPattern, valueAt, withValue, type DatasetOption, type Json } from "@/lib/services/draft-form";
 
@@ -53,10 +53,12 @@ function Field({ path, label, hint, issues, text, children }: FieldProps) {
 function NumberListInput({ value, onChange, ...a11y }: { value: unknown; onChange: (v: unknown) => void; id: string; "aria-invalid": boolean; "aria-describedby"?: string }) {
   const shown = Array.isArray(value) ? value.join(", ") : "";
   const [textValue, setText] = useState(shown);
-  useEffect(() => {
+  const [lastShown, setLastShown] = useState(shown);
+  if (shown !== lastShown) {
     // The JSON view changed the list: show it, unless it is what is being typed.
-    setText((current) => (current.split(/[\s,;]+/).filter(Boolean).join(", ") === shown ? current : shown));
-  }, [shown]);
+    setLastShown(shown);
+    if (textValue.split(/[\s,;]+/).filter(Boolean).join(", ") !== shown) setText(shown);
+  }
   return (
     <input
       {...a11y}

@@ -53,7 +53,7 @@ const OVERRIDES: Record<string, Record<string, string>> = {
 
 const all = [
   ...Object.entries(smsTemplates).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[], kind: "kind" in t ? t.kind : undefined })),
-  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVarsOf(s.trigger) })),
+  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVarsOf(s.trigger), kind: undefined })),
 ];
 
 describe("the SMS template registry", () => {
