@@ -120,16 +120,27 @@ export function ServiceDraftForm({
       }
     </Field>
   );
-  const numberField = (path: string, label: string, hint?: string) => (
+  // A value the schema defaults when it is left out shows as that default (placeholder or selection).
+  const numberField = (path: string, label: string, hint?: string, byDefault?: number) => (
     <Field key={path} path={path} label={label} hint={hint} {...common}>
-      {(a11y) => <input {...a11y} type="number" inputMode="numeric" className={input} value={str(path)} onChange={(e) => setNumber(path, e.target.value)} />}
+      {(a11y) => (
+        <input
+          {...a11y}
+          type="number"
+          inputMode="numeric"
+          className={input}
+          value={str(path)}
+          placeholder={byDefault === undefined ? undefined : String(byDefault)}
+          onChange={(e) => setNumber(path, e.target.value)}
+        />
+      )}
     </Field>
   );
-  const selectField = (path: string, label: string, options: [string, string][], onSelect: (v: string) => void = (v) => set(path, v)) => (
+  const selectField = (path: string, label: string, options: [string, string][], onSelect: (v: string) => void = (v) => set(path, v), byDefault = "") => (
     <Field key={path} path={path} label={label} {...common}>
       {(a11y) => (
-        <select {...a11y} className={input} value={str(path)} onChange={(e) => onSelect(e.target.value)}>
-          {!options.some(([v]) => v === str(path)) && <option value={str(path)}>{str(path) || "—"}</option>}
+        <select {...a11y} className={input} value={str(path) || byDefault} onChange={(e) => onSelect(e.target.value)}>
+          {!options.some(([v]) => v === (str(path) || byDefault)) && <option value={str(path)}>{str(path) || "—"}</option>}
           {options.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
@@ -181,13 +192,19 @@ export function ServiceDraftForm({
       ...(trigger.basis === "calendarYear"
         ? [selectField("trigger.month", f.month!, Array.from({ length: 12 }, (_, i) => [String(i + 1), fill(f.monthN!, { n: i + 1 })]), (v) => set("trigger.month", Number(v)))]
         : []),
-      numberField("trigger.leadDays", f.leadDays!),
-      numberField("trigger.graceDays", f.graceDays!),
-      selectField("trigger.owner", f.owner!, [
-        ["self", f.ownerSelf!],
-        ["parents", f.ownerParents!],
-      ]),
-      numberField("trigger.confirmDays", f.confirmDays!),
+      numberField("trigger.leadDays", f.leadDays!, undefined, 0),
+      numberField("trigger.graceDays", f.graceDays!, undefined, 0),
+      selectField(
+        "trigger.owner",
+        f.owner!,
+        [
+          ["self", f.ownerSelf!],
+          ["parents", f.ownerParents!],
+        ],
+        undefined,
+        "self",
+      ),
+      numberField("trigger.confirmDays", f.confirmDays!, undefined, 30),
     ],
   };
 

@@ -46,6 +46,7 @@ describe("the drafting form edits the same definition the JSON view shows", () =
     expect(window).toMatchObject({ kind: "window", dataset: "driving-licences", column: "expires_on", daysBefore: 30, reason: trigger.reason, prefill: trigger.prefill });
     expect(window).not.toHaveProperty("years");
     expect(switchPattern(window, "age", datasets)).toMatchObject({ kind: "age", dataset: "population", basis: "birthday" });
+    expect(switchPattern(trigger, "age", datasets)).toBe(trigger);
     expect(switchDataset({ kind: "event", dataset: "driving-licences", column: "expires_on" }, "death-notices", datasets)).toMatchObject({ column: "died_on" });
   });
 

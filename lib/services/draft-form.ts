@@ -41,6 +41,7 @@ const PATTERN_DEFAULTS: Record<string, (d: DatasetOption | undefined) => Json> =
 
 /** A new pattern keeps what every rule has (dataset, conditions, values) and takes its own defaults. */
 export function switchPattern(trigger: Json, kind: string, datasets: DatasetOption[]): Json {
+  if (trigger.kind === kind) return trigger;
   const { dataset, where, reason, prefill, smsVars } = trigger;
   const common = Object.fromEntries(Object.entries({ dataset, where, reason, prefill, smsVars }).filter(([, v]) => v !== undefined));
   return { kind, ...common, ...PATTERN_DEFAULTS[kind]!(datasets.find((d) => d.code === dataset)) };
