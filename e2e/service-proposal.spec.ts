@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn, signInStaff } from "./helpers";
 
-// Issue 15 §2 and §4: a department drafts a service as data, the dry run counts it, the centre approves,
+// Issue 15 §2 and §4: a department drafts a service in the form (the JSON as its advanced view), the dry run counts it, the centre approves,
 // the next scan prepares it, and the citizen sees it; and a mother's household view of the next 12 months.
 // Personas from lib/gov/demo-growth-world.ts: Trương Văn Bảy turns 80 in ten days; Phan Thị Mai's son turns 14 in five months.
 const BAY = "048080000051";
@@ -18,20 +18,28 @@ test("a department drafts a service, the dry run counts it, the centre approves,
   const dept = await pageAs(browser);
   await signInStaff(dept, "xahoi");
   await dept.goto("/officer/services/draft?from=social-pension");
+  // The form: the parts of the definition, field by field, starting from the live social pension.
+  await dept.getByLabel("Mã dịch vụ").fill(CODE);
+  await dept.getByLabel("Tên dịch vụ (tiếng Việt)").fill("Trợ cấp người cao tuổi từ đủ 80 tuổi");
+  await dept.getByLabel("Tên dịch vụ (tiếng Anh)").fill("Allowance from age 80");
+  await dept.getByLabel("Tên ngắn (tiếng Việt)").fill("Trợ cấp người cao tuổi 80");
+  await dept.getByLabel("Tên ngắn (tiếng Anh)").fill("Allowance at 80");
+  await dept.getByLabel("Tuổi", { exact: true }).fill("80");
+  // A mistake is named beside its field, in Vietnamese, and the field says it is invalid.
+  const fee = dept.getByLabel("Lệ phí (đồng)");
+  await fee.fill("-1");
+  await expect(dept.getByText("Phải từ 0 trở lên.")).toBeVisible();
+  await expect(fee).toHaveAttribute("aria-invalid", "true");
+  await fee.fill("0");
+  await expect(dept.getByText("Hợp lệ", { exact: true })).toBeVisible();
+  // The advanced view is the same draft as JSON; a typo there is named too.
+  await dept.getByText("Chế độ nâng cao: định nghĩa dạng JSON").click();
   const editor = dept.getByLabel("Định nghĩa dịch vụ (JSON)");
   const definition = JSON.parse(await editor.inputValue());
-  // A typo first: the live validation names the problem.
-  await editor.fill(JSON.stringify({ ...definition, code: CODE, trigger: { ...definition.trigger, column: "birth_date; DROP TABLE citizens" } }));
+  expect(definition).toMatchObject({ code: CODE, shortName: { vi: "Trợ cấp người cao tuổi 80" }, feeVnd: 0, trigger: { kind: "age", years: [80] } });
+  await editor.fill(JSON.stringify({ ...definition, trigger: { ...definition.trigger, column: "birth_date; DROP TABLE citizens" } }));
   await expect(dept.getByText(/Chưa hợp lệ: \d+ lỗi/)).toBeVisible();
-  await editor.fill(
-    JSON.stringify({
-      ...definition,
-      code: CODE,
-      name: { vi: "Trợ cấp người cao tuổi từ đủ 80 tuổi", en: "Allowance from age 80" },
-      shortName: { vi: "Trợ cấp người cao tuổi 80", en: "Allowance at 80" },
-      trigger: { ...definition.trigger, years: [80] },
-    }),
-  );
+  await editor.fill(JSON.stringify(definition, null, 2));
   await expect(dept.getByText("Hợp lệ", { exact: true })).toBeVisible();
   await dept.getByRole("checkbox", { name: "Phường Hải Châu" }).check();
   await dept.getByRole("button", { name: "Chạy thử" }).click();
@@ -65,8 +73,11 @@ test("a mother sees her household's next 12 months and asks for a reminder", asy
   await expect(page.getByRole("heading", { level: 1, name: "12 tháng tới của gia đình" })).toBeVisible();
   const item = page.getByRole("listitem").filter({ hasText: "Phan Minh Đức" }).filter({ hasText: "Căn cước cho con 14 tuổi" });
   await expect(item).toBeVisible();
-  await item.getByRole("button", { name: "Nhắc tôi trước 7 ngày" }).click();
-  await expect(item.getByText("Đã bật nhắc")).toBeVisible();
+  // His card is prepared in about 120 days: the text goes 30 days before that, and can be switched off again.
+  await item.getByRole("button", { name: "Nhắn tin nhắc tôi trước 30 ngày" }).click();
+  await expect(item.getByText(/^Sẽ nhắn tin nhắc ngày \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+  await item.getByRole("button", { name: "Tắt nhắc" }).click();
+  await expect(item.getByRole("button", { name: "Nhắn tin nhắc tôi trước 30 ngày" })).toBeVisible();
   await page.goto("/my-data");
   await expect(page.getByText("Xem trước 12 tháng tới của gia đình").first()).toBeVisible();
 });

@@ -9,6 +9,7 @@ import { signingKey } from "./security/audit-keys";
 import { claimRun } from "./db/job-schedule";
 import * as clock from "./clock";
 import { dispatchDue } from "./sms/dispatcher";
+import { queueHouseholdReminders } from "./household/reminders";
 import { gatewayFromEnv } from "./sms/gateway-from-env";
 import { refreshServices } from "./services/store";
 import { adapterFor, oneStopConfig, oneStopStartupWarning } from "./onestop/config";
@@ -72,6 +73,11 @@ export function startScheduler() {
       if (r.sent + r.retried + r.failed < SMS_BATCH) break;
     }
     return total.sent + total.retried + total.failed > 0 ? `${total.sent} sent, ${total.retried} to retry, ${total.failed} failed` : "";
+  });
+  // Opt-in reminders from /household, whatever the engine's schedule: each is claimed once, on any instance.
+  every(60_000, "household reminders", async () => {
+    const n = await queueHouseholdReminders(await getDb(), { today: clock.today(), now: clock.now(), origin: e.APP_ORIGIN });
+    return n > 0 ? `${n} household reminders queued` : "";
   });
   // Services approved in the console on another instance reach this one's catalogue within half a minute.
   void getDb().then(refreshServices).catch((error) => log.error({ err: error }, "loading service definitions failed"));

@@ -1,13 +1,20 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { dryRunDraft, submitDraft, validateDraft } from "@/app/officer/services/actions";
 import type { DryRun } from "@/lib/engine/dry-run";
+import type { DraftIssue } from "@/lib/services/draft-issues";
+import { preparedSmsVarsOf } from "@/lib/sms/templates";
+import { fieldPaths, issuesAt, type DatasetOption } from "@/lib/services/draft-form";
+import { ServiceDraftForm } from "./service-draft-form";
 
 interface Text {
   definition: string;
+  advanced: string;
+  jsonUnreadable: string;
   valid: string;
   invalid: string;
+  otherIssues: string;
   checking: string;
   communes: string;
   dryRun: string;
@@ -17,61 +24,113 @@ interface Text {
   submitted: string;
   errors: Record<string, string>;
   dry: Record<string, string>;
+  form: Record<string, string>;
+  issue: Record<string, string>;
 }
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (w, k: string) => String(values[k] ?? w));
 
-/** The department's draft: JSON checked as it is typed, a dry run, and the submission to the centre. */
-export function ServiceDraftEditor({ initialJson, communes, text }: { initialJson: string; communes: string[]; text: Text }) {
+function parse(json: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The department's draft: a form over the definition, with the JSON as the advanced view of the same
+ * text, checked by the catalogue's own schema as it is typed; a dry run, and the submission to the centre.
+ */
+export function ServiceDraftEditor({
+  initialJson,
+  communes,
+  datasets,
+  agencyCode,
+  text,
+}: {
+  initialJson: string;
+  communes: string[];
+  datasets: DatasetOption[];
+  agencyCode: string;
+  text: Text;
+}) {
   const [json, setJson] = useState(initialJson);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [issues, setIssues] = useState<{ path: string; message: string }[] | undefined>(undefined);
+  const [issues, setIssues] = useState<DraftIssue[] | undefined>(undefined);
   const [run, setRun] = useState<DryRun | undefined>();
   const [message, setMessage] = useState("");
   const [pending, startTransition] = useTransition();
+  const def = useMemo(() => parse(json), [json]);
 
   useEffect(() => {
     const timer = setTimeout(() => void validateDraft(json).then(setIssues), 400);
     return () => clearTimeout(timer);
   }, [json]);
 
+  const edit = (next: string) => {
+    setJson(next);
+    setIssues(undefined);
+  };
   const toggle = (commune: string) => setChosen((c) => (c.includes(commune) ? c.filter((x) => x !== commune) : [...c, commune]));
+  // Problems no form field shows (a pre-filled value, a condition): listed with their path, for the JSON view.
+  const shownPaths = def ? fieldPaths(def) : [];
+  const others = (issues ?? []).filter((i) => !shownPaths.some((p) => issuesAt([i], p).length > 0));
+  const trigger = def?.trigger as { smsVars?: Record<string, unknown> } | undefined;
+  const smsVars = preparedSmsVarsOf({ smsVars: trigger?.smsVars && typeof trigger.smsVars === "object" ? trigger.smsVars : {} });
 
   return (
     <div className="space-y-4">
-      <div>
-        <label htmlFor="definition" className="mb-1 block font-semibold">{text.definition}</label>
+      <div id="definition-status" role="status" aria-live="polite" className="sticky top-0 z-10 rounded-lg bg-stone-50 py-2 text-sm">
+        {issues === undefined ? (
+          text.checking
+        ) : issues.length === 0 ? (
+          <span className="font-semibold text-green-800">{text.valid}</span>
+        ) : (
+          <span className="font-semibold text-red-800">{fill(text.invalid, { count: issues.length })}</span>
+        )}
+      </div>
+      {def ? (
+        <ServiceDraftForm
+          def={def}
+          onChange={(next) => edit(JSON.stringify(next, null, 2))}
+          issues={issues}
+          datasets={datasets}
+          agencyCode={agencyCode}
+          smsVars={[...smsVars]}
+          text={{ form: text.form, issue: text.issue }}
+        />
+      ) : (
+        <p className="rounded-lg bg-amber-50 p-3 font-semibold text-amber-900 ring-1 ring-amber-300">{text.jsonUnreadable}</p>
+      )}
+      {others.length > 0 && (
+        <div className="rounded-lg bg-white p-3 text-sm ring-1 ring-red-300">
+          <p className="font-semibold text-red-800">{text.otherIssues}</p>
+          <ul className="list-disc pl-5">
+            {others.map((i, n) => (
+              <li key={n}>
+                <code>{i.path || "—"}</code>: {fill(text.issue[i.key] ?? text.issue.other!, { ...i.values, detail: i.message })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details className="rounded-lg bg-white p-3 ring-1 ring-stone-200" open={!def}>
+        <summary className="flex min-h-11 cursor-pointer items-center font-semibold focus:outline-none focus-visible:ring-4 focus-visible:ring-red-300">{text.advanced}</summary>
+        <label htmlFor="definition" className="mb-1 mt-2 block font-semibold">
+          {text.definition}
+        </label>
         <textarea
           id="definition"
           value={json}
-          onChange={(e) => {
-            setJson(e.target.value);
-            setIssues(undefined);
-          }}
+          onChange={(e) => edit(e.target.value)}
           spellCheck={false}
           rows={18}
           aria-describedby="definition-status"
           className="w-full rounded-lg border border-stone-400 p-2 font-mono text-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-red-300"
         />
-        <div id="definition-status" role="status" aria-live="polite" className="mt-1 text-sm">
-          {issues === undefined ? (
-            text.checking
-          ) : issues.length === 0 ? (
-            <span className="font-semibold text-green-800">{text.valid}</span>
-          ) : (
-            <>
-              <span className="font-semibold text-red-800">{fill(text.invalid, { count: issues.length })}</span>
-              <ul className="list-disc pl-5">
-                {issues.map((i, n) => (
-                  <li key={n}>
-                    <code>{i.path || "—"}</code>: {i.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      </div>
+      </details>
       <fieldset className="rounded-lg bg-white p-3 ring-1 ring-stone-200">
         <legend className="font-semibold">{text.communes}</legend>
         <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">

@@ -196,11 +196,18 @@ export const householdReminders = pgTable(
     serviceCode: text("service_code").notNull(),
     subjectKey: text("subject_key").notNull(),
     triggerPeriod: text("trigger_period").notNull(),
+    // What the rules said when the citizen opted in: the SMS names the prepare day, its dedupe key the due day.
+    dueOn: date("due_on").notNull(),
+    prepareOn: date("prepare_on").notNull(),
     remindOn: date("remind_on").notNull(),
+    // When lib/household/reminders.ts queued its SMS (or found it needless: prepared already, no phone).
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.citizenId, t.serviceCode, t.subjectKey, t.triggerPeriod] })],
+  (t) => [
+    primaryKey({ columns: [t.citizenId, t.serviceCode, t.subjectKey, t.triggerPeriod] }),
+    index("household_reminders_due_idx").on(t.remindOn).where(sql`${t.sentAt} IS NULL`),
+  ],
 );
 
 // ---- Agencies ----

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { seedDemoWorld, demoPersonas } from "../gov/demo-world";
-import { growthPersonas, seedGrowthWorld } from "../gov/demo-growth-world";
+import { testDatabaseKinds } from "../db/test-databases";
+import { demoPersonas } from "../gov/demo-world";
+import { growthPersonas } from "../gov/demo-growth-world";
+import { seededWorld } from "../gov/test-world";
 import { citizens, dossiers } from "../db/schema";
 import { queryRows } from "../db/client";
 import { catalogue, getService } from "../services/catalogue";
@@ -11,6 +12,7 @@ import { serviceDefinition } from "../services/definition";
 import { compileCandidates, dueBetween, patternCompilers } from "./compile";
 import { ruleSchema } from "./rule";
 import { scan } from "./scan";
+import { prepareService } from "./prepare";
 import { addDays } from "../dates";
 
 const TODAY = "2026-11-23";
@@ -54,13 +56,26 @@ describe("rule validation refuses what could reach the SQL", () => {
   });
 });
 
+describe("the calendar-year option of the age pattern", () => {
+  it("validates the calendar-year option and binds its month as a parameter", () => {
+    const military = getService("military-service-registration");
+    expect(ruleSchema.safeParse({ ...military.trigger, month: undefined }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...military.trigger, month: 13 }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...military.trigger, month: "4) OR (1=1" }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...getService("social-pension").trigger, month: 4 }).success).toBe(false);
+    const query = dialect.sqlToQuery(compileCandidates(military, TODAY));
+    expect(query.sql).toContain("make_date(cy.year, $");
+    expect(query.params).toContain(4);
+  });
+});
+
 describe("adding a service needs only catalogue and dataset data", () => {
   it("compiles a new service through the same pattern compilers, one per pattern", () => {
     const before = Object.keys(patternCompilers).sort();
     const added = serviceDefinition.parse({
-      ...getService("military-service-registration"),
+      ...getService("social-pension"),
       code: "elderly-health-check",
-      trigger: { ...getService("military-service-registration").trigger, years: [80], where: [{ column: "sex", op: "in", value: ["male", "female"] }] },
+      trigger: { ...getService("social-pension").trigger, years: [80], where: [{ column: "sex", op: "in", value: ["male", "female"] }] },
     });
     expect(dialect.sqlToQuery(compileCandidates(added, TODAY)).sql).toContain("make_interval");
     expect(Object.keys(patternCompilers).sort()).toEqual(before);
@@ -71,27 +86,23 @@ describe("adding a service needs only catalogue and dataset data", () => {
 });
 
 describe.each(await testDatabaseKinds())("the 27 services on $name", ({ open }) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await open();
-    await seedDemoWorld(t.db, TODAY);
-    await seedGrowthWorld(t.db, TODAY);
-  });
-  afterAll(async () => t?.close());
+  const world = seededWorld(open, TODAY);
 
   it("prepares dossiers for each of the 19 proposed services from the demo registries", async () => {
+    const t = world();
     const run = await scan(t.db, { today: TODAY, origin: ORIGIN });
     const proposed = catalogue.filter((s) => s.stage === "proposed");
     expect(catalogue).toHaveLength(27);
     expect(proposed).toHaveLength(19);
-    for (const s of proposed) expect(run.prepared[s.code], s.code).toBeGreaterThanOrEqual(1);
+    // Military registration is due in April only (its own test below): none in November.
+    expect(run.prepared["military-service-registration"]).toBe(0);
+    for (const s of proposed.filter((p) => p.code !== "military-service-registration")) expect(run.prepared[s.code], s.code).toBeGreaterThanOrEqual(1);
     // The injection above never ran: the registry is whole.
     expect(await t.db.$count(citizens)).toBeGreaterThan(20);
   });
 
-  it("combines a pattern with conditions: only men register for military service, only pensioners' deaths end a pension", async () => {
-    const military = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "military-service-registration"));
-    expect(military.map((d) => d.ownerId)).toEqual([growthPersonas.tung]);
+  it("combines a pattern with conditions: only pensioners' deaths end a pension", async () => {
+    const t = world();
     const pension = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "pension-survivor-benefits"));
     expect(pension.map((d) => d.prefilled.deceasedName)).toEqual(["Nguyễn Văn Tư"]);
     const deaths = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "death-registration"));
@@ -99,12 +110,14 @@ describe.each(await testDatabaseKinds())("the 27 services on $name", ({ open }) 
   });
 
   it("gives a child's service to the parent, with the age rule's own values", async () => {
+    const t = world();
     const [id] = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "first-citizen-id"));
     expect(id).toMatchObject({ ownerId: growthPersonas.mai, subjectKey: `person:${growthPersonas.khoi}`, triggerPeriod: "14" });
     expect(id!.reason).toMatchObject({ childName: "Phan Minh Khôi", age: 14, dueOn: addDays(TODAY, 10) });
   });
 
   it("forecasts what falls due and is not prepared yet, for the household view and the IOC", async () => {
+    const t = world();
     const due = await queryRows<{ subject_id: string; prepare_on: string }>(
       t.db,
       dueBetween(getService("citizen-id-renewal"), { today: TODAY, from: TODAY, to: addDays(TODAY, 365) }, { people: [demoPersonas.an] }),
@@ -118,5 +131,28 @@ describe.each(await testDatabaseKinds())("the 27 services on $name", ({ open }) 
     expect(later.map((r) => [r.subject_id, String(r.prepare_on).slice(0, 10)])).toEqual([[demoPersonas.an, "2030-03-13"]]);
     const [row] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM citizens WHERE id = ${demoPersonas.an}`);
     expect(row?.n).toBe(1);
+  });
+
+  it("registers men for military service in April of the calendar year they turn 17, not on the birthday", async () => {
+    const t = world();
+    const military = getService("military-service-registration");
+    // Hồ Văn Tùng turns 17 on 20/08/2027; the forecast and the household view see April 2027 from the rule.
+    const due = await queryRows<{ subject_id: string; due_on: unknown; prepare_on: unknown }>(t.db, dueBetween(military, { today: TODAY, from: TODAY, to: addDays(TODAY, 365) }));
+    expect(due.map((r) => [r.subject_id, String(r.due_on).slice(0, 10), String(r.prepare_on).slice(0, 10)])).toEqual([[growthPersonas.tung, "2027-04-30", "2027-03-02"]]);
+    // A man who turns 17 on the last day of 2027 registers in the same April; one born a day later, and a woman, do not.
+    const person = (id: string, birthDate: string, sex: "male" | "female") => ({ id, fullName: `Hồ Văn Thử ${id.slice(-1)}`, birthDate, sex, commune: "Phường Sơn Trà", province: "Thành phố Đà Nẵng" });
+    await t.db.insert(citizens).values([person("048420000001", "2010-12-31", "male"), person("048420000002", "2011-01-01", "male"), person("048420000003", "2010-03-01", "female")]);
+    const prepareOn = async (day: string) => (await prepareService(t.db, military, { today: day, origin: ORIGIN })).prepared;
+    expect(await prepareOn("2027-03-01")).toBe(0);
+    expect(await prepareOn("2027-03-02")).toBe(2);
+    expect(await prepareOn("2027-04-15")).toBe(0);
+    const rows = await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, military.code));
+    expect(rows.map((d) => d.ownerId).sort()).toEqual(["048420000001", growthPersonas.tung].sort());
+    expect(rows[0]).toMatchObject({ triggerPeriod: "17", confirmDeadline: "2027-04-30", legalDeadline: "2027-04-30" });
+    expect(rows[0]!.reason).toMatchObject({ age: 17, dueOn: "2027-04-30" });
+    // Past the month's 30 days of grace, a man of that year found late is no longer prepared.
+    await t.db.insert(citizens).values(person("048420000004", "2010-06-01", "male"));
+    expect(await prepareOn("2027-05-31")).toBe(0);
+    expect(await prepareOn("2027-05-30")).toBe(1);
   });
 });

@@ -158,6 +158,31 @@ const age: PatternCompiler<"age"> = (rule, _spec, { horizon }) => {
       legalDeadline: sql`NULL::date`,
     };
   }
+  if (rule.basis === "calendarYear") {
+    if (rule.month === undefined) throw new Error("calendarYear needs a month");
+    // The registration years whose window [opens − lead, closes + grace] can reach the horizon (lead and
+    // grace are under a year each); each year's persons are a range of birth dates, served by the index.
+    const first = horizon.mode === "today" ? today : day(horizon.from);
+    const last = horizon.mode === "today" ? today : day(horizon.to);
+    const opens = sql`make_date(cy.year, ${rule.month}::int, 1)`;
+    const closes = sql`((${opens} + interval '1 month')::date - 1)`;
+    const prepareOn = sql`greatest(${opens} - ${rule.leadDays}::int, ${today})`;
+    return {
+      ...shared,
+      from: sql`generate_series(extract(year FROM ${first})::int - 1, extract(year FROM ${last})::int + 1) AS cy(year) CROSS JOIN ${years}
+        JOIN citizens s ON s.birth_date >= make_date(cy.year - y.n, 1, 1) AND s.birth_date < make_date(cy.year - y.n + 1, 1, 1)${ownerJoin}`,
+      where:
+        horizon.mode === "today"
+          ? [sql`${today} BETWEEN ${opens} - ${rule.leadDays}::int AND ${closes} + ${rule.graceDays}::int`]
+          : [sql`${prepareOn} BETWEEN ${day(horizon.from)} AND ${day(horizon.to)}`, sql`${closes} + ${rule.graceDays}::int >= ${today}`],
+      // The age, as on the birthday basis: one dossier per person and age, whichever basis prepared it.
+      period: sql`y.n::text`,
+      dueOn: closes,
+      prepareOn,
+      confirmDeadline: sql`greatest(${closes}, ${today} + ${rule.confirmDays}::int)`,
+      legalDeadline: closes,
+    };
+  }
   if (horizon.mode === "today") {
     return {
       ...shared,

@@ -67,14 +67,18 @@ export const ruleSchema = z
       .strict(),
     // Being on this year's imported list.
     z.object({ kind: z.literal("list"), ...common, yearColumn: identifier, confirmDays: days(400).min(1) }).strict(),
-    // An age reached on the population register, on the birthday or in a school year.
+    // An age reached on the population register: on the birthday, in a school year, or in a calendar
+    // year, due in one month of it (first military-service registration: every April, for the men who
+    // turn 17 that year — Luật Nghĩa vụ quân sự 2015, Điều 16).
     z
       .object({
         kind: z.literal("age"),
         ...common,
         dataset: z.literal("population"),
         years: z.array(z.number().int().min(1).max(120)).min(1).max(10),
-        basis: z.enum(["birthday", "schoolYear"]),
+        basis: z.enum(["birthday", "schoolYear", "calendarYear"]),
+        // calendarYear only: the month (1–12) of the year the age is reached in which it falls due.
+        month: z.number().int().min(1).max(12).optional(),
         leadDays: days(365).default(0),
         graceDays: days(365).default(0),
         owner: z.enum(["self", "parents"]).default("self"),
@@ -96,6 +100,9 @@ export const ruleSchema = z
     };
     if (rule.kind === "window" || rule.kind === "event") needColumn(rule.column, ["column"], "date");
     if (rule.kind === "list") needColumn(rule.yearColumn, ["yearColumn"], "int");
+    if (rule.kind === "age" && (rule.basis === "calendarYear") !== (rule.month !== undefined)) {
+      ctx.addIssue({ code: "custom", message: "a month is given with basis calendarYear, and only then", path: ["month"] });
+    }
     rule.where.forEach((c, i) => {
       needColumn(c.column, ["where", i, "column"]);
       if (typeOf(c.column) === "jsonb") ctx.addIssue({ code: "custom", message: `column ${c.column} cannot be compared`, path: ["where", i] });

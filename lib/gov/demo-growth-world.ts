@@ -72,7 +72,9 @@ export async function seedGrowthWorld(db: Db, today: string): Promise<void> {
     // Turns 14 in five months: on his mother's household page, not prepared yet.
     person(g.duc, "Phan Minh Đức", bornTurning(today, 14, 150), "male", null),
     person(g.thu, "Lý Thị Thu", bornTurning(today, 25, 8), "female", "0905000054", "Phường Thanh Khê", "40 Hà Huy Tập"),
-    person(g.tung, "Hồ Văn Tùng", bornTurning(today, 17, -5), "male", "0905000055", "Phường Sơn Trà", "3 Ngô Quyền"),
+    // Turns 17 in the year of the next April registration (prepared from March, late until 30 May), on a
+    // summer birthday: the rule follows the calendar year, not the birthday.
+    person(g.tung, "Hồ Văn Tùng", `${(today.slice(5) <= "05-30" ? year : year + 1) - 17}-08-20`, "male", "0905000055", "Phường Sơn Trà", "3 Ngô Quyền"),
     person(g.luu, "Nguyễn Thị Lựu", bornTurning(today, 75, 15), "female", "0905000056", "Phường Thanh Khê", "12 Điện Biên Phủ"),
     person(g.tho, "Trần Văn Thọ", bornTurning(today, 90, 20), "male", "0905000057"),
     person(g.lai, "Đoàn Văn Lái", "1982-08-20", "male", "0905000060", "Phường Sơn Trà", "77 Ngô Quyền"),

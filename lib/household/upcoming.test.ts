@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
-import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
-import { growthPersonas, seedGrowthWorld } from "../gov/demo-growth-world";
+import { testDatabaseKinds } from "../db/test-databases";
+import { demoPersonas } from "../gov/demo-world";
+import { growthPersonas } from "../gov/demo-growth-world";
+import { seededWorld } from "../gov/test-world";
 import { dataAccessLog, householdReminders } from "../db/schema";
 import { addDays } from "../dates";
 import { HOUSEHOLD_PURPOSE, householdUpcoming, optInReminder } from "./upcoming";
 
 const TODAY = "2026-11-23";
+const NOW = new Date(`${TODAY}T09:00:00+07:00`);
+const ORIGIN = "https://dichvucong.danang.gov.vn";
 
 describe.each(await testDatabaseKinds())("the household's next 12 months on $name", ({ open }) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await open();
-    await seedDemoWorld(t.db, TODAY);
-    await seedGrowthWorld(t.db, TODAY);
-  });
-  afterAll(async () => t?.close());
+  const world = seededWorld(open, TODAY);
 
   it("lists what the rules make due for the citizen's children, when it will be prepared, and logs each read", async () => {
+    const t = world();
     const items = await householdUpcoming(t.db, growthPersonas.mai, TODAY);
     const of = (code: string, personId: string) => items.find((i) => i.service.code === code && i.personId === personId);
     expect(of("first-citizen-id", growthPersonas.khoi)).toMatchObject({ dueOn: addDays(TODAY, 10), prepareOn: TODAY });
@@ -30,14 +28,28 @@ describe.each(await testDatabaseKinds())("the household's next 12 months on $nam
   });
 
   it("shows nothing of another family, and refuses a reminder on someone else's record", async () => {
+    const t = world();
     const an = await householdUpcoming(t.db, demoPersonas.an, TODAY);
     expect(an.every((i) => [demoPersonas.an, demoPersonas.binh].includes(i.personId as never))).toBe(true);
     const mine = (await householdUpcoming(t.db, growthPersonas.mai, TODAY)).find((i) => i.service.code === "first-citizen-id")!;
     const key = { serviceCode: mine.service.code, subjectKey: mine.subjectKey, triggerPeriod: mine.triggerPeriod };
-    expect(await optInReminder(t.db, demoPersonas.an, TODAY, key)).toBe(false);
-    expect(await optInReminder(t.db, growthPersonas.mai, TODAY, key)).toBe(true);
-    expect(await optInReminder(t.db, growthPersonas.mai, TODAY, key)).toBe(true);
+    const at = { today: TODAY, now: NOW, origin: ORIGIN };
+    expect(await optInReminder(t.db, demoPersonas.an, at, key)).toBe(false);
+    expect(await optInReminder(t.db, growthPersonas.mai, at, key)).toBe(true);
+    expect(await optInReminder(t.db, growthPersonas.mai, at, key)).toBe(true);
     expect(await t.db.$count(householdReminders)).toBe(1);
-    expect((await householdUpcoming(t.db, growthPersonas.mai, TODAY)).find((i) => i.service.code === "first-citizen-id")?.reminder).toBe(true);
+    expect((await householdUpcoming(t.db, growthPersonas.mai, TODAY)).find((i) => i.service.code === "first-citizen-id")?.reminder).toMatchObject({ remindOn: TODAY });
+  });
+
+  it("shows a son's first military-service registration in April of the year he turns 17, from the rule", async () => {
+    const t = world();
+    // Hồ Văn Tùng turns 17 on 20/08/2027: due by 30/04/2027, prepared a month before April.
+    const items = await householdUpcoming(t.db, growthPersonas.tung, TODAY);
+    expect(items.find((i) => i.service.code === "military-service-registration")).toMatchObject({
+      personId: growthPersonas.tung,
+      dueOn: "2027-04-30",
+      prepareOn: "2027-03-02",
+      triggerPeriod: "17",
+    });
   });
 });

@@ -1,14 +1,13 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { eq, inArray, or } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
 import { citizens, dataAccessLog, familyRelations, householdReminders } from "../db/schema";
 import { addDays } from "../dates";
 import { dueBetween } from "../engine/compile";
 import { liveServices } from "../services/store";
 import type { ServiceDefinition } from "../services/definition";
+import { cancelHouseholdReminder, HOUSEHOLD_AGENCY, HOUSEHOLD_PURPOSE, queueHouseholdReminders, remindOnFor } from "./reminders";
 
-/** What the household view reads on the citizen's behalf, as the data-access log names it. */
-export const HOUSEHOLD_PURPOSE = "household-forecast";
-const HOUSEHOLD_AGENCY = "chudong";
+export { HOUSEHOLD_PURPOSE };
 const DAYS_AHEAD = 365;
 
 export interface UpcomingItem {
@@ -19,7 +18,8 @@ export interface UpcomingItem {
   triggerPeriod: string;
   dueOn: string;
   prepareOn: string;
-  reminder: boolean;
+  /** The citizen's reminder for this item, if switched on: the day it goes, and when it went. */
+  reminder: { remindOn: string; sentAt: Date | null } | null;
 }
 
 const day = (v: unknown) => String(v instanceof Date ? v.toISOString() : v).slice(0, 10);
@@ -65,7 +65,7 @@ export async function householdUpcoming(db: Db, citizenId: string, today: string
         triggerPeriod: r.trigger_period,
         dueOn: day(r.due_on),
         prepareOn: day(r.prepare_on),
-        reminder: false,
+        reminder: null,
       });
     }
   }
@@ -77,36 +77,39 @@ export async function householdUpcoming(db: Db, citizenId: string, today: string
     }),
   );
   const reminders = await db.select().from(householdReminders).where(eq(householdReminders.citizenId, citizenId));
-  const on = new Set(reminders.map((r) => `${r.serviceCode}|${r.subjectKey}|${r.triggerPeriod}`));
-  for (const item of items) item.reminder = on.has(`${item.service.code}|${item.subjectKey}|${item.triggerPeriod}`);
+  const on = new Map(reminders.map((r) => [`${r.serviceCode}|${r.subjectKey}|${r.triggerPeriod}`, { remindOn: day(r.remindOn), sentAt: r.sentAt }]));
+  for (const item of items) item.reminder = on.get(`${item.service.code}|${item.subjectKey}|${item.triggerPeriod}`) ?? null;
   return items.sort((a, b) => a.prepareOn.localeCompare(b.prepareOn) || a.service.code.localeCompare(b.service.code));
 }
 
+type ReminderKey = { serviceCode: string; subjectKey: string; triggerPeriod: string };
+
 /**
  * The citizen opts in to a reminder for one upcoming item, only one the rules give their household
- * today (so no one can subscribe to another family's records); asking twice changes nothing.
+ * today (so no one can subscribe to another family's records); asking twice changes nothing. A reminder
+ * whose day has already come is queued at once rather than at the next scheduled pass.
  */
-export async function optInReminder(db: Db, citizenId: string, today: string, input: { serviceCode: string; subjectKey: string; triggerPeriod: string }): Promise<boolean> {
-  const item = (await householdUpcoming(db, citizenId, today)).find(
+export async function optInReminder(db: Db, citizenId: string, at: { today: string; now: Date; origin: string }, input: ReminderKey): Promise<boolean> {
+  const item = (await householdUpcoming(db, citizenId, at.today)).find(
     (i) => i.service.code === input.serviceCode && i.subjectKey === input.subjectKey && i.triggerPeriod === input.triggerPeriod,
   );
   if (!item) return false;
   await db
     .insert(householdReminders)
-    .values({ citizenId, serviceCode: item.service.code, subjectKey: item.subjectKey, triggerPeriod: item.triggerPeriod, remindOn: addDays(item.prepareOn, -7) })
+    .values({
+      citizenId,
+      serviceCode: item.service.code,
+      subjectKey: item.subjectKey,
+      triggerPeriod: item.triggerPeriod,
+      dueOn: item.dueOn,
+      prepareOn: item.prepareOn,
+      remindOn: remindOnFor(item.prepareOn, at.today),
+    })
     .onConflictDoNothing();
+  await queueHouseholdReminders(db, { ...at, citizenId });
   return true;
 }
 
-export async function optOutReminder(db: Db, citizenId: string, input: { serviceCode: string; subjectKey: string; triggerPeriod: string }): Promise<void> {
-  await db
-    .delete(householdReminders)
-    .where(
-      and(
-        eq(householdReminders.citizenId, citizenId),
-        eq(householdReminders.serviceCode, input.serviceCode),
-        eq(householdReminders.subjectKey, input.subjectKey),
-        eq(householdReminders.triggerPeriod, input.triggerPeriod),
-      ),
-    );
+export async function optOutReminder(db: Db, citizenId: string, input: ReminderKey): Promise<void> {
+  await cancelHouseholdReminder(db, citizenId, input);
 }

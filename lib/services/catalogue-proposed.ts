@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { serviceDefinition } from "./definition";
-import { L, col, person, renewal } from "./rule-builders";
+import { L, afterDeath, col, person, renewal } from "./rule-builders";
 
 // The 19 services that grow the pilot's 8 to the 27 of Kế hoạch 92/KH-UBND, each from data the city
 // already holds. Legal bases marked "cần xác minh" must be checked against the current text before go-live.
@@ -13,6 +13,9 @@ const number = (source: z.input<typeof serviceDefinition>["prefilled"][number]["
 const fullName = { key: "fullName", label: L("Họ và tên", "Full name"), source: "population", ifWrong: "wait" } as const;
 const birthDate = { key: "birthDate", label: L("Ngày sinh", "Date of birth"), source: "population", format: "date", ifWrong: "wait" } as const;
 const residence = { key: "residence", label: L("Nơi thường trú", "Permanent residence"), source: "population" } as const;
+// The lines every death-linked service shows (afterDeath pre-fills them).
+const deceased = { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" } as const;
+const diedOn = { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" } as const;
 const personPrefill = { fullName: person("fullName"), birthDate: person("birthDate"), residence: person("residence"), commune: person("commune") };
 
 const communePolice = { code: "congan", name: L("Công an {commune}", "Police of {commune}") };
@@ -97,13 +100,19 @@ export const proposedServices = [
       kind: "age",
       dataset: "population",
       years: [17],
-      basis: "birthday",
+      // Every April, for the men who turn 17 that calendar year (Điều 16), not on the birthday; prepared a month ahead.
+      basis: "calendarYear",
+      month: 4,
+      leadDays: 30,
       graceDays: 30,
       where: [{ column: "sex", op: "eq", value: "male" }],
       reason: { age: { rule: "age" }, dueOn: { rule: "dueOn" } },
       prefill: personPrefill,
     },
-    reason: L("Bạn đủ {age} tuổi ngày {dueOn} — theo Cơ sở dữ liệu quốc gia về dân cư", "You turned {age} on {dueOn} — from the national population database"),
+    reason: L(
+      "Năm nay bạn đủ {age} tuổi: đăng ký nghĩa vụ quân sự lần đầu trong tháng tư, hạn {dueOn} — theo Cơ sở dữ liệu quốc gia về dân cư",
+      "You turn {age} this year: first military service registration is in April, by {dueOn} — from the national population database",
+    ),
     prepared: L("Phiếu đăng ký nghĩa vụ quân sự đã được điền sẵn.", "Your registration form is filled in."),
     prefilled: [fullName, birthDate, residence],
     citizenFields: [],
@@ -384,21 +393,13 @@ export const proposedServices = [
     shortName: L("Đăng ký khai tử", "Register a death"),
     agency: { code: "hotich", name: L("Tư pháp – Hộ tịch, UBND {commune}", "Civil status, {commune}") },
     legalBasis: "Luật Hộ tịch 2014, Điều 33, Điều 34; Nghị định 63/2024/NĐ-CP (liên thông khai tử – xóa thường trú – trợ cấp mai táng)",
-    trigger: {
-      kind: "event",
-      dataset: "death-notices",
-      column: "died_on",
-      windowDays: 15,
-      confirmDays: 15,
-      deadlineFrom: "event",
-      reason: { deceasedName: person("fullName"), diedOn: col("died_on") },
-      prefill: { deceasedName: person("fullName"), deceasedBirthDate: person("birthDate"), diedOn: col("died_on"), place: col("place"), residence: person("residence"), declarantName: { owner: "fullName" } },
-    },
+    // 15 days from the death, the legal time limit (Luật Hộ tịch, Điều 33).
+    trigger: afterDeath({ days: 15, deadlineFrom: "event", prefill: { deceasedBirthDate: person("birthDate"), place: col("place"), residence: person("residence") } }),
     reason: L("Thông báo tử vong của {deceasedName} ngày {diedOn}", "Death notice of {deceasedName} on {diedOn}"),
     prepared: L("Tờ khai khai tử đã được điền sẵn. Gia đình chỉ cần xác nhận.", "The death registration is filled in. The family only needs to confirm."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
-      { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
+      deceased,
+      diedOn,
       { key: "place", label: L("Nơi mất", "Place of death"), source: "death-notices" },
       { key: "declarantName", label: L("Người đi khai tử", "Declarant"), source: "population", ifWrong: "wait" },
     ],
@@ -418,22 +419,12 @@ export const proposedServices = [
     shortName: L("Hỗ trợ chi phí mai táng", "Funeral allowance"),
     agency: socialOffice,
     legalBasis: "Nghị định 20/2021/NĐ-CP, Điều 11; Nghị định 63/2024/NĐ-CP",
-    trigger: {
-      kind: "event",
-      dataset: "death-notices",
-      column: "died_on",
-      windowDays: 30,
-      confirmDays: 30,
-      deadlineFrom: "scan",
-      where: [{ column: "social_allowance", op: "eq", value: "yes" }],
-      reason: { deceasedName: person("fullName"), diedOn: col("died_on") },
-      prefill: { deceasedName: person("fullName"), diedOn: col("died_on"), declarantName: { owner: "fullName" }, paymentMethod: { value: "cash" } },
-    },
+    trigger: afterDeath({ days: 30, deadlineFrom: "scan", where: [{ column: "social_allowance", op: "eq", value: "yes" }], prefill: { paymentMethod: { value: "cash" } } }),
     reason: L("{deceasedName} đang hưởng trợ cấp xã hội, mất ngày {diedOn}", "{deceasedName}, who received a social allowance, died on {diedOn}"),
     prepared: L("Hồ sơ hỗ trợ chi phí mai táng đã được điền sẵn.", "The funeral allowance is filled in."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
-      { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
+      deceased,
+      diedOn,
       { key: "declarantName", label: L("Người nhận hỗ trợ", "Recipient"), source: "population", ifWrong: "wait" },
     ],
     citizenFields: [],
@@ -450,23 +441,13 @@ export const proposedServices = [
     shortName: L("Chế độ tử tuất", "Survivor benefits"),
     agency: socialSecurity,
     legalBasis: "Luật Bảo hiểm xã hội 2024 (Luật số 41/2024/QH15), các điều về chế độ tử tuất (cần xác minh số điều)",
-    trigger: {
-      kind: "event",
-      dataset: "death-notices",
-      column: "died_on",
-      windowDays: 30,
-      confirmDays: 30,
-      deadlineFrom: "scan",
-      where: [{ column: "pensioner", op: "eq", value: "yes" }],
-      reason: { deceasedName: person("fullName"), diedOn: col("died_on") },
-      prefill: { deceasedName: person("fullName"), diedOn: col("died_on"), declarantName: { owner: "fullName" }, pensionNo: col("pension_no") },
-    },
+    trigger: afterDeath({ days: 30, deadlineFrom: "scan", where: [{ column: "pensioner", op: "eq", value: "yes" }], prefill: { pensionNo: col("pension_no") } }),
     reason: L("{deceasedName} đang hưởng lương hưu, mất ngày {diedOn}", "{deceasedName}, a pensioner, died on {diedOn}"),
     prepared: L("Hồ sơ dừng lương hưu, trợ cấp mai táng và trợ cấp tuất đã được điền sẵn.", "The end of pension, funeral grant and survivor allowance are filled in."),
     prefilled: [
-      { key: "deceasedName", label: L("Người mất", "Deceased"), source: "population", ifWrong: "wait" },
+      deceased,
       { key: "pensionNo", label: L("Số sổ hưởng lương hưu", "Pension book number"), source: "death-notices" },
-      { key: "diedOn", label: L("Ngày mất", "Date of death"), source: "death-notices", format: "date" },
+      diedOn,
     ],
     citizenFields: [],
     slaWorkingDays: 10,

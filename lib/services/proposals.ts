@@ -5,13 +5,14 @@ import { serviceEvents, serviceVersions } from "../db/schema";
 import { findService } from "./catalogue";
 import { serviceDefinition, type ServiceDefinition } from "./definition";
 import { refreshServices, setRollout } from "./store";
+import { draftIssue, plainIssue, type DraftIssue } from "./draft-issues";
 
 /** The Public Administration Service Centre: its staff approve or return the departments' proposals. */
 export const CENTRE_AGENCY = "trungtam";
 
 const communes = z.array(z.string().trim().min(1).max(100)).min(1).max(200);
 
-export type DraftCheck = { ok: true; definition: ServiceDefinition } | { ok: false; issues: { path: string; message: string }[] };
+export type DraftCheck = { ok: true; definition: ServiceDefinition } | { ok: false; issues: DraftIssue[] };
 
 /** Parses a drafted definition (JSON text) and checks it like the catalogue: the console's live validation. */
 export function checkDraft(json: string, agency: string): DraftCheck {
@@ -19,26 +20,26 @@ export function checkDraft(json: string, agency: string): DraftCheck {
   try {
     raw = JSON.parse(json);
   } catch {
-    return { ok: false, issues: [{ path: "", message: "invalid JSON" }] };
+    return { ok: false, issues: [plainIssue("", "invalid JSON")] };
   }
   const parsed = serviceDefinition.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(draftIssue) };
   // A department proposes services of its own agency only, and changes only its own services.
   const existing = findService(parsed.data.code);
   if (parsed.data.agency.code !== agency || (existing && existing.agency.code !== agency)) {
-    return { ok: false, issues: [{ path: "agency.code", message: "not your agency" }] };
+    return { ok: false, issues: [plainIssue("agency.code", "not your agency")] };
   }
   return { ok: true, definition: parsed.data };
 }
 
-export type SubmitResult = { ok: true; code: string; version: number } | { ok: false; error: "invalid" | "pending" | "conflict"; issues?: { path: string; message: string }[] };
+export type SubmitResult = { ok: true; code: string; version: number } | { ok: false; error: "invalid" | "pending" | "conflict"; issues?: DraftIssue[] };
 
 /** A department sends a draft to the centre: the next version of the service, with the communes it asks for. */
 export async function submitProposal(db: Db, input: { json: string; communes: unknown; staff: { username: string; agency: string } }): Promise<SubmitResult> {
   const check = checkDraft(input.json, input.staff.agency);
   if (!check.ok) return { ok: false, error: "invalid", issues: check.issues };
   const chosen = communes.safeParse(input.communes);
-  if (!chosen.success) return { ok: false, error: "invalid", issues: [{ path: "communes", message: "choose at least one commune" }] };
+  if (!chosen.success) return { ok: false, error: "invalid", issues: [plainIssue("communes", "choose at least one commune")] };
   const code = check.definition.code;
   try {
     return await db.transaction(async (tx) => {

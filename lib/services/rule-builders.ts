@@ -1,5 +1,5 @@
 import type { DatasetCode } from "../gov/datasets";
-import type { PersonField } from "../engine/rule";
+import type { Condition, PersonField, Source } from "../engine/rule";
 
 /** Shorthands for writing the catalogue as data. */
 export const L = (vi: string, en: string) => ({ vi, en });
@@ -26,4 +26,22 @@ export const renewal = (dataset: DatasetCode, daysBefore: number, renewYears: nu
       subject: col("subject"),
       address: col("address"),
     },
+  }) as const;
+
+/**
+ * A death on the civil-status feed, for each service it sets off (registration, funeral allowance, end of
+ * a pension): the deceased and the day in the reason; the deceased, the day and the relative who acts
+ * pre-filled, plus what the service adds. `days` is both how long the event stays due and the time to confirm.
+ */
+export const afterDeath = (opts: { days: number; deadlineFrom: "event" | "scan"; where?: Condition[]; prefill?: Record<string, Source> }) =>
+  ({
+    kind: "event",
+    dataset: "death-notices",
+    column: "died_on",
+    windowDays: opts.days,
+    confirmDays: opts.days,
+    deadlineFrom: opts.deadlineFrom,
+    where: opts.where ?? [],
+    reason: { deceasedName: person("fullName"), diedOn: col("died_on") },
+    prefill: { deceasedName: person("fullName"), diedOn: col("died_on"), declarantName: { owner: "fullName" }, ...opts.prefill },
   }) as const;

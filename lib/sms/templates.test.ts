@@ -32,6 +32,8 @@ const LONGEST: Record<string, string> = {
   childName: "Nguyen Thi Thanh Huong",
   subjectPlate: "43B-123.45",
   age: "100",
+  prepareOn: "31/12",
+  origin: ORIGIN,
 };
 
 // {service} is a short name, lower-cased and unaccented; reminders and the other parent's notice send
@@ -43,14 +45,15 @@ const services = (twoParents = false) =>
 const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length ? b : a));
 const OVERRIDES: Record<string, Record<string, string>> = {
   reminder: { service: longest(services()), deadline: "31/12" },
+  householdReminder: { service: longest(services()) },
   otherParentNamed: { deadline: "31/12" },
   assistCode: { otp: "482193", ward: "phuong Ngu Hanh Son" },
   otherParentConfirmed: { service: longest(services(true)), deadline: "31/12" },
 };
 
 const all = [
-  ...Object.entries(smsTemplates).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[] })),
-  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVarsOf(s.trigger) })),
+  ...Object.entries(smsTemplates).map(([key, t]) => ({ key, text: t.text as string, vars: t.vars as readonly string[], kind: "kind" in t ? t.kind : undefined })),
+  ...catalogue.map((s) => ({ key: s.code, text: s.sms, vars: preparedSmsVarsOf(s.trigger), kind: undefined })),
 ];
 
 describe("the SMS template registry", () => {
@@ -63,9 +66,27 @@ describe("the SMS template registry", () => {
     expect(bad.error?.issues.map((i) => i.message)).toContain("sms: unknown placeholder {ownerId}");
   });
 
-  it("puts the match code in every SMS, so the advice 'tin nhắn thật luôn có mã này' holds", () => {
-    for (const template of all) expect(template.text, template.key).toContain("Ma doi chieu {matchCode}");
+  it("puts the match code in every SMS about a dossier, so the advice 'tin nhắn thật luôn có mã này' holds", () => {
+    const dossierTemplates = all.filter((t) => t.kind !== "household");
+    expect(dossierTemplates.length).toBe(all.length - 1);
+    for (const template of dossierTemplates) {
+      expect(template.text, template.key).toContain("Ma doi chieu {matchCode}");
+      // Each still needs its code: without it the registry refuses the template.
+      expect(templateProblems({ ...template, text: template.text.replace(" Ma doi chieu {matchCode}", "") }), template.key).toContain("no {matchCode}");
+    }
     expect(templateProblems({ text: "DVC Da Nang: {link}", vars: ["link"] })).toEqual(["no {matchCode}"]);
+  });
+
+  it("lets only the household reminder go without a code: it names no dossier and links to /household alone", () => {
+    expect(all.filter((t) => t.kind === "household").map((t) => t.key)).toEqual(["householdReminder"]);
+    expect(templateProblems(smsTemplates.householdReminder)).toEqual([]);
+    expect(smsTemplates.householdReminder.text).toContain("{origin}/household");
+    const vars = ["link", "matchCode", "origin"];
+    expect(templateProblems({ kind: "household", text: "DVC Da Nang: {link} Ma doi chieu {matchCode}", vars })).toEqual([
+      "no {origin}/household",
+      "{matchCode} names a dossier",
+      "{link} names a dossier",
+    ]);
   });
 
   it("addresses people by one pronoun, from {salutation}, never a fixed one", () => {

@@ -1,12 +1,21 @@
 
 // Unaccented GSM-7, one 160-character segment with the production origin (templates.test.ts renders
-// each with https://dichvucong.danang.gov.vn); every text carries the dossier's match code, as the app
-// tells people ("tin nhắn thật luôn có mã này"). They name no personal data beyond a first name.
+// each with https://dichvucong.danang.gov.vn); every text about a dossier carries its match code, as the
+// app tells people ("tin nhắn thật luôn có mã này"); only the household kind, with no dossier yet, has
+// none. They name no personal data beyond a first name.
 interface SmsTemplate {
   text: string;
   /** The variables whoever sends this template supplies; a placeholder outside them is a bug. */
   vars: readonly string[];
+  /**
+   * "household": the one kind sent before any dossier exists (the household view's opt-in reminder), so
+   * it has no match code to carry; it links only to the signed-in household page, never to a dossier.
+   */
+  kind?: "household";
 }
+
+/** Where a household reminder points: the page behind sign-in, the same for everyone. */
+export const HOUSEHOLD_PATH = "/household";
 
 /** What transition() supplies to a status SMS. */
 export const statusSmsVars = ["code", "receiptNo", "slaDue", "link", "matchCode", "deadline"] as const;
@@ -54,6 +63,12 @@ export const smsTemplates = {
   assistCode: {
     text: "DVC Da Nang: Ma {otp} de can bo UBND {ward} xac nhan ho so giup {salutation}, hieu luc 10 phut. Chi doc ma tai quay. Ma doi chieu {matchCode}",
     vars: ["otp", "ward", "salutation", "matchCode"],
+  },
+  // Opted into on /household; {prepareOn} is dd/MM, {service} as in `reminder`.
+  householdReminder: {
+    text: "DVC Da Nang: {salutation} {firstName}: {service} se duoc chuan bi san ngay {prepareOn}. Xem tai: {origin}/household",
+    vars: ["salutation", "firstName", "service", "prepareOn", "origin"],
+    kind: "household",
   },
 } as const satisfies Record<string, SmsTemplate>;
 
@@ -165,7 +180,10 @@ export function unknownPlaceholders(template: SmsTemplate): string[] {
 /** What is wrong with a template: unknown placeholders, no match code, more than one form of address. */
 export function templateProblems(template: SmsTemplate): string[] {
   const problems = unknownPlaceholders(template).map((p) => `unknown placeholder {${p}}`);
-  if (!template.text.includes("{matchCode}")) problems.push("no {matchCode}");
+  if (template.kind === "household") {
+    if (!template.text.includes(`{origin}${HOUSEHOLD_PATH}`)) problems.push(`no {origin}${HOUSEHOLD_PATH}`);
+    for (const p of ["matchCode", "link"]) if (placeholdersOf(template.text).includes(p)) problems.push(`{${p}} names a dossier`);
+  } else if (!template.text.includes("{matchCode}")) problems.push("no {matchCode}");
   if (placeholdersOf(template.text).filter((p) => p === "salutation").length > 1) problems.push("more than one {salutation}");
   // The form of address comes from {salutation} (Ong/Ba from 60, anh/chi below): never a fixed pronoun.
   // ("chi" is left out: unaccented, it is also the "chi" of "chung chi", a certificate.)

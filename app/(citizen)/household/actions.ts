@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireCitizen } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import * as clock from "@/lib/clock";
+import { env } from "@/lib/env";
 import { optInReminder, optOutReminder } from "@/lib/household/upcoming";
 
 const reminder = z.object({
@@ -20,7 +21,7 @@ export async function setReminder(form: FormData) {
   const parsed = reminder.safeParse(Object.fromEntries(form));
   if (!parsed.success) return;
   const db = await getDb();
-  if (parsed.data.on === "1") await optInReminder(db, citizenId, clock.today(), parsed.data);
+  if (parsed.data.on === "1") await optInReminder(db, citizenId, { today: clock.today(), now: clock.now(), origin: env().APP_ORIGIN }, parsed.data);
   else await optOutReminder(db, citizenId, parsed.data);
   revalidatePath("/household");
 }

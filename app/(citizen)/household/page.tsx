@@ -5,6 +5,7 @@ import * as clock from "@/lib/clock";
 import { formatDate } from "@/lib/dates";
 import { pick } from "@/lib/i18n/localized";
 import { householdUpcoming } from "@/lib/household/upcoming";
+import { REMIND_DAYS_BEFORE } from "@/lib/household/reminders";
 import { setReminder } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -37,16 +38,20 @@ export default async function HouseholdPage() {
                 <dt className="text-stone-600">{t("prepareOn")}</dt>
                 <dd className="font-semibold">{formatDate(item.prepareOn)}</dd>
               </dl>
-              <form action={setReminder} className="mt-2">
-                <input type="hidden" name="serviceCode" value={item.service.code} />
-                <input type="hidden" name="subjectKey" value={item.subjectKey} />
-                <input type="hidden" name="triggerPeriod" value={item.triggerPeriod} />
-                <input type="hidden" name="on" value={item.reminder ? "0" : "1"} />
-                <button className="min-h-11 rounded-lg border border-stone-500 px-3 font-semibold focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-300">
-                  {item.reminder ? t("reminderOff") : t("reminderOn")}
-                </button>
-                {item.reminder && <span className="ml-2 text-sm text-green-800">{t("reminderSet")}</span>}
-              </form>
+              {item.reminder?.sentAt ? (
+                <p className="mt-2 text-sm text-green-800">{t("reminderSent", { date: formatDate(item.reminder.sentAt) })}</p>
+              ) : (
+                <form action={setReminder} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <input type="hidden" name="serviceCode" value={item.service.code} />
+                  <input type="hidden" name="subjectKey" value={item.subjectKey} />
+                  <input type="hidden" name="triggerPeriod" value={item.triggerPeriod} />
+                  <input type="hidden" name="on" value={item.reminder ? "0" : "1"} />
+                  <button className="min-h-11 rounded-lg border border-stone-500 px-3 font-semibold focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-300">
+                    {item.reminder ? t("reminderOff") : t("reminderOn", { days: REMIND_DAYS_BEFORE })}
+                  </button>
+                  {item.reminder && <span className="text-sm text-green-800">{t("reminderSet", { date: formatDate(item.reminder.remindOn) })}</span>}
+                </form>
+              )}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import * as clock from "@/lib/clock";
 import { dryRun, type DryRun } from "@/lib/engine/dry-run";
 import { checkDraft, decideProposal, submitProposal, type SubmitResult } from "@/lib/services/proposals";
+import { plainIssue, type DraftIssue } from "@/lib/services/draft-issues";
 
 const draftInput = z.object({ json: z.string().max(100_000), communes: z.array(z.string().max(100)).max(200) });
 
@@ -19,18 +20,18 @@ async function officer() {
 }
 
 /** Live validation of the draft as the officer types: the catalogue's own schema, nothing stored. */
-export async function validateDraft(json: string): Promise<{ path: string; message: string }[]> {
+export async function validateDraft(json: string): Promise<DraftIssue[]> {
   const staff = await officer();
   const check = checkDraft(String(json).slice(0, 100_000), staff.agency);
-  return check.ok ? [] : check.issues.slice(0, 20);
+  return check.ok ? [] : check.issues.slice(0, 40);
 }
 
-export async function dryRunDraft(input: unknown): Promise<{ ok: true; run: DryRun } | { ok: false; issues: { path: string; message: string }[] }> {
+export async function dryRunDraft(input: unknown): Promise<{ ok: true; run: DryRun } | { ok: false; issues: DraftIssue[] }> {
   const staff = await officer();
   const parsed = draftInput.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: [{ path: "", message: "invalid input" }] };
+  if (!parsed.success) return { ok: false, issues: [plainIssue("", "invalid input")] };
   const check = checkDraft(parsed.data.json, staff.agency);
-  if (!check.ok) return { ok: false, issues: check.issues.slice(0, 20) };
+  if (!check.ok) return { ok: false, issues: check.issues.slice(0, 40) };
   const run = await dryRun(await getDb(), check.definition, { today: clock.today(), origin: env().APP_ORIGIN, communes: parsed.data.communes });
   return { ok: true, run };
 }
