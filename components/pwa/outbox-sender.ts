@@ -1,0 +1,65 @@
+"use client";
+
+import { retryDelayMs } from "@/lib/offline/backoff";
+import { settle, waitingActions, type QueuedAction } from "@/lib/offline/outbox";
+import { DossierActionRefused, SignInNeeded, sendDossierAction } from "./dossier-action";
+import { report, storage } from "./outbox";
+
+/**
+ * Sends the outbox to the versioned JSON route, loaded after the page (components/pwa/outbox.ts). Each
+ * action keeps its idempotency key through every retry, reload and sign-in, so the server records it once;
+ * anything but a definite answer is retried with backoff.
+ */
+const inFlight = new Set<string>();
+const failures = new Map<string, number>();
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+type Locks = { request<T>(name: string, run: () => Promise<T>): Promise<T> };
+
+/** One tab at a time sends a given action: another tab waits, then finds it already answered. */
+function exclusive<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: Locks }).locks;
+  return locks ? locks.request(`outbox:${key}`, run) : run();
+}
+
+export async function attempt(action: QueuedAction): Promise<void> {
+  const { code, kind, version, idempotencyKey, input, consent, note } = action;
+  const body = { version, idempotencyKey, input, consent, note };
+  if (inFlight.has(code)) return;
+  inFlight.add(code);
+  clearTimeout(timers.get(code));
+  const tries = failures.get(body.idempotencyKey) ?? 0;
+  try {
+    if (!navigator.onLine) return report(code, { state: "queued", kind });
+    if (tries === 0) report(code, { state: "sending", kind });
+    const stillWaiting = await exclusive(body.idempotencyKey, async () => {
+      // Sent by another tab meanwhile: nothing is left to send from this one.
+      const stored = await waitingActions(storage).then((all) => all.find((a) => a.code === code), () => undefined);
+      if (action.savedAt !== 0 && stored?.idempotencyKey !== body.idempotencyKey) return false;
+      await sendDossierAction({ code, kind, ...body });
+      return true;
+    });
+    failures.delete(body.idempotencyKey);
+    await settle(storage, action);
+    report(code, { state: stillWaiting ? "sent" : "idle", kind });
+  } catch (error) {
+    if (error instanceof DossierActionRefused) {
+      failures.delete(body.idempotencyKey);
+      await settle(storage, action);
+      report(code, { state: "refused", kind, refusal: error.answer });
+    } else if (error instanceof SignInNeeded) {
+      // Kept on the device; sent from the first page opened after signing in again.
+      report(code, { state: "sign-in", kind });
+    } else {
+      failures.set(body.idempotencyKey, tries + 1);
+      report(code, { state: "queued", kind });
+      timers.set(code, setTimeout(() => void attempt(action), retryDelayMs(tries + 1)));
+    }
+  } finally {
+    inFlight.delete(code);
+  }
+}
+
+export async function flush(): Promise<void> {
+  for (const action of await waitingActions(storage)) void attempt(action);
+}
