@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
 import { busy, enqueue, useOutbox, type OutboxState } from "@/components/pwa/outbox";
@@ -10,11 +10,14 @@ import { del } from "idb-keyval";
 import { draftKey } from "@/lib/offline/draft";
 import { formatTime } from "@/lib/dates";
 import { useDraft } from "./use-draft";
-import { ConflictNotice, type ConflictText } from "./conflict-notice";
+import type { ConflictText } from "./conflict-notice";
 import { isApplicable, isRequiredNow, missingRequired, type RequiredWhen } from "@/lib/services/required-when";
 import { nameWarnings, type NameWarning } from "@/lib/services/name-check";
 import { NameWarnings, type NameCheck } from "./name-warnings";
 import { ReviewPanel, type ReviewRow, type ReviewText } from "./review-panel";
+
+// Only ever shown after the server's answer, so it loads then rather than with the page.
+const ConflictNotice = lazy(() => import("./conflict-notice").then((m) => ({ default: m.ConflictNotice })));
 
 export interface FieldView {
   key: string;
@@ -353,17 +356,19 @@ export function DossierForm(props: {
         ) : (
           <>
             {conflict && (
-              <ConflictNotice
-                latest={conflict.latest}
-                editable={conflict.error === "conflict"}
-                labelOf={labelOf}
-                text={text.conflict}
-                onViewLatest={() => {
-                  // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
-                  if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
-                  else location.reload();
-                }}
-              />
+              <Suspense fallback={null}>
+                <ConflictNotice
+                  latest={conflict.latest}
+                  editable={conflict.error === "conflict"}
+                  labelOf={labelOf}
+                  text={text.conflict}
+                  onViewLatest={() => {
+                    // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
+                    if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
+                    else location.reload();
+                  }}
+                />
+              </Suspense>
             )}
             <QueueStatus state={queue.state} saved={state.status === "saved" || (queue.state === "sent" && queue.kind === "amend")} statusRef={statusRef} text={text} code={props.dossierCode} />
             <Buttons text={text} sending={queue.state === "sending" || queue.state === "saving"} />
