@@ -179,7 +179,7 @@ export function DossierForm(props: {
   }, [state, errorCount, refusal]);
   // Where the eye is: a new outcome next to the buttons takes focus (and so scrolls into view).
   useEffect(() => {
-    if (queue.state === "queued" || queue.state === "sign-in" || queue.state === "sent") setUnsent(`dossier-${props.dossierCode}`, false);
+    if (queue.state !== "idle" && queue.state !== "saving" && queue.state !== "unsaved") setUnsent(`dossier-${props.dossierCode}`, false);
     if (queue.state !== "idle" && queue.state !== "sending" && queue.state !== "saving") statusRef.current?.focus();
   }, [queue.state, props.dossierCode]);
 

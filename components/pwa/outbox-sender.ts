@@ -14,12 +14,11 @@ const inFlight = new Set<string>();
 const failures = new Map<string, number>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-type Locks = { request<T>(name: string, run: () => Promise<T>): Promise<T> };
-
 /** One tab at a time sends a given action: another tab waits, then finds it already answered. */
 function exclusive<T>(key: string, run: () => Promise<T>): Promise<T> {
-  const locks = (navigator as Navigator & { locks?: Locks }).locks;
-  return locks ? locks.request(`outbox:${key}`, run) : run();
+  // Absent before Safari 15.4 and on old WebViews.
+  const locks: LockManager | undefined = navigator.locks;
+  return locks ? (locks.request(`outbox:${key}`, run) as Promise<T>) : run();
 }
 
 export async function attempt(action: QueuedAction): Promise<void> {
@@ -29,13 +28,15 @@ export async function attempt(action: QueuedAction): Promise<void> {
   inFlight.add(code);
   clearTimeout(timers.get(code));
   const tries = failures.get(body.idempotencyKey) ?? 0;
+  // Sent without a copy on the device (the phone refused the write): never shown as waiting there.
+  const kept = action.savedAt !== 0;
   try {
-    if (!navigator.onLine) return report(code, { state: "queued", kind });
+    if (!navigator.onLine) return report(code, { state: kept ? "queued" : "unsaved", kind });
     if (tries === 0) report(code, { state: "sending", kind });
     const stillWaiting = await exclusive(body.idempotencyKey, async () => {
       // Sent by another tab meanwhile: nothing is left to send from this one.
       const stored = await waitingActions(storage).then((all) => all.find((a) => a.code === code), () => undefined);
-      if (action.savedAt !== 0 && stored?.idempotencyKey !== body.idempotencyKey) return false;
+      if (kept && stored?.idempotencyKey !== body.idempotencyKey) return false;
       await sendDossierAction({ code, kind, ...body });
       return true;
     });
@@ -45,14 +46,14 @@ export async function attempt(action: QueuedAction): Promise<void> {
   } catch (error) {
     if (error instanceof DossierActionRefused) {
       failures.delete(body.idempotencyKey);
-      await settle(storage, action);
+      await settle(storage, action).catch(() => undefined);
       report(code, { state: "refused", kind, refusal: error.answer });
-    } else if (error instanceof SignInNeeded) {
-      // Kept on the device; sent from the first page opened after signing in again.
-      report(code, { state: "sign-in", kind });
+    } else if (!kept) {
+      report(code, { state: "unsaved", kind });
     } else {
+      // Kept on the device and tried again later; an expired session waits for a new one (in any tab).
       failures.set(body.idempotencyKey, tries + 1);
-      report(code, { state: "queued", kind });
+      report(code, { state: error instanceof SignInNeeded ? "sign-in" : "queued", kind });
       timers.set(code, setTimeout(() => void attempt(action), retryDelayMs(tries + 1)));
     }
   } finally {
