@@ -3,7 +3,7 @@
 import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
-import { busy, enqueue, useOutbox, type OutboxState } from "@/components/pwa/outbox";
+import { busy, enqueue, prepareSender, useOutbox, type OutboxState } from "@/components/pwa/outbox";
 import { setUnsent } from "@/components/pwa/unsent-input";
 import { useLeaveGuard } from "@/components/pwa/use-leave-guard";
 import { del } from "idb-keyval";
@@ -207,6 +207,7 @@ export function DossierForm(props: {
       action={formAction}
       onSubmit={send}
       onInput={draft.onInput}
+      onFocus={prepareSender}
       onChange={(e) => setCurrent(answersOf(e.currentTarget))}
       noValidate
       className="space-y-6"

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { DossierFormState } from "./form-state";
-import { busy, enqueue, useOutbox } from "@/components/pwa/outbox";
+import { busy, enqueue, prepareSender, useOutbox } from "@/components/pwa/outbox";
 
 export interface QuickConfirmText {
   open: string;
@@ -35,7 +35,7 @@ export function QuickConfirm(props: {
   const waiting = busy(queue.state) || queue.state === "sent";
   return (
     <div className="col-span-2 space-y-2">
-      <details className="group">
+      <details className="group" onToggle={(event) => event.currentTarget.open && prepareSender()}>
         <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
           {text.open}
         </summary>

@@ -11,7 +11,8 @@ import { QUERY_CACHE_KEY } from "./offline-names";
 /**
  * The page's side of the outbox, small enough for every citizen page: a tap is written to IndexedDB
  * first, and only then shown as "saved on this phone". Sending (fetch, retries with backoff, sign-in)
- * is in ./outbox-sender, loaded when the page is idle or as soon as something waits to be sent.
+ * is in ./outbox-sender, loaded once the citizen starts on a form (prepareSender), or at once when
+ * something waits to be sent; a tap before it has loaded is kept all the same.
  *
  * saving: being written · sending: first attempt under way · queued: "Đang chờ gửi", stored and retried ·
  * sign-in: stored, waiting for a new session · sent / refused: the server's definite answer ·
@@ -41,9 +42,11 @@ export const busy = (state: OutboxState) => state === "saving" || state === "sen
 type Sender = typeof import("./outbox-sender");
 let sender: Promise<Sender> | undefined;
 function loadSender(): Promise<Sender> {
-  sender ??= import("./outbox-sender");
-  // A failed chunk load (offline, before the service worker has it) is tried again on the next need.
-  sender.catch(() => (sender = undefined));
+  if (!sender) {
+    sender = import("./outbox-sender");
+    // A failed chunk load (offline, before the service worker has it) is tried again on the next need.
+    sender.catch(() => (sender = undefined));
+  }
   return sender;
 }
 
@@ -64,8 +67,11 @@ export function startOutbox() {
       if (waiting.length > 0) flush();
     }, () => undefined);
   window.addEventListener("online", flush);
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
-  idle(() => void loadSender().catch(() => undefined));
+}
+
+/** The citizen opened a confirm or started on a form: the sender loads now, not with the page. */
+export function prepareSender() {
+  loadSender().catch(() => undefined);
 }
 
 /** Moves actions an earlier build queued through TanStack into the outbox, then drops that store. */
