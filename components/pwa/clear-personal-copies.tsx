@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { migrateLegacyQueue } from "./outbox";
+import { migrateLegacyQueue } from "./outbox-sender";
 import { PERSONAL_CACHE } from "./offline-names";
 
 /**

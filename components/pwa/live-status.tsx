@@ -2,14 +2,14 @@
 
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import type { DossierStatusJson, DossierSummaryJson } from "@/lib/api/dossier-json";
+import type { DossierStatusJson } from "@/lib/api/dossier-json";
 import { pollIntervalMs } from "@/lib/offline/backoff";
 import { hasUnsentInput } from "./unsent-input";
 import { useStatusStream } from "./use-status-stream";
 
-const MOVING = new Set(["submitted", "received", "processing", "approved"]);
+export const MOVING = new Set(["submitted", "received", "processing", "approved"]);
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as T;
@@ -20,7 +20,7 @@ async function getJson<T>(url: string): Promise<T> {
  * not in a hidden tab, and not once nothing moves without the citizen. Back in view or back online, it
  * reads at once. A dossier can wait days for an officer, and a phone on 3G pays for every poll.
  */
-function usePollWhileStreamDown<T>(url: string, streaming: boolean, fingerprint: (data: T) => string, moving: (data: T | undefined) => boolean, onData: (data: T) => void) {
+export function usePollWhileStreamDown<T>(url: string, streaming: boolean, fingerprint: (data: T) => string, moving: (data: T | undefined) => boolean, onData: (data: T) => void) {
   const latest = useRef({ fingerprint, moving, onData });
   useEffect(() => {
     latest.current = { fingerprint, moving, onData };
@@ -78,23 +78,5 @@ export function DossierLiveStatus({ code, version, status }: { code: string; ver
     else void getJson<DossierStatusJson>(url).then((d) => refreshTo(d.version), () => undefined);
   });
   usePollWhileStreamDown<DossierStatusJson>(url, streaming, (d) => `${d.version}`, (d) => MOVING.has(d?.status ?? status), (d) => refreshTo(d.version));
-  return null;
-}
-
-/** The same for the list of dossiers. */
-export function DossierListLive({ versions }: { versions: Record<string, number> }) {
-  const router = useRouter();
-  const refreshIfNewer = (data: { dossiers: DossierSummaryJson[] }) => {
-    if (data.dossiers.some((d) => d.version > (versions[d.code] ?? 0))) router.refresh();
-  };
-  const streaming = useStatusStream(() => void getJson<{ dossiers: DossierSummaryJson[] }>("/api/v1/dossiers").then(refreshIfNewer, () => undefined));
-  usePollWhileStreamDown<{ dossiers: DossierSummaryJson[] }>(
-    "/api/v1/dossiers",
-    streaming,
-    (d) => d.dossiers.map((x) => `${x.code}:${x.version}`).join(","),
-    // Before the first answer, the page as rendered: polled only if one of its dossiers moves.
-    (d) => (d ? d.dossiers.some((x) => MOVING.has(x.status)) : true),
-    refreshIfNewer,
-  );
   return null;
 }

@@ -1,9 +1,13 @@
 "use client";
 
+import { del, get } from "idb-keyval";
+import * as clock from "@/lib/clock";
 import { retryDelayMs } from "@/lib/offline/backoff";
-import { settle, waitingActions, type QueuedAction } from "@/lib/offline/outbox";
+import { record, waitingActions, type QueuedAction } from "@/lib/offline/outbox";
+import { legacyActions, settle } from "@/lib/offline/outbox-replay";
 import { DossierActionRefused, SignInNeeded, sendDossierAction } from "./dossier-action";
 import { report, storage } from "./outbox";
+import { QUERY_CACHE_KEY } from "./offline-names";
 
 /**
  * Sends the outbox to the versioned JSON route, loaded after the page (components/pwa/outbox.ts). Each
@@ -63,4 +67,12 @@ export async function attempt(action: QueuedAction): Promise<void> {
 
 export async function flush(): Promise<void> {
   for (const action of await waitingActions(storage)) void attempt(action);
+}
+
+/** Moves actions an earlier build queued through TanStack into the outbox, then drops that store. */
+export async function migrateLegacyQueue(): Promise<void> {
+  const persisted = await get(QUERY_CACHE_KEY);
+  if (persisted === undefined) return;
+  for (const action of legacyActions(persisted, clock.now().getTime())) await record(storage, action);
+  await del(QUERY_CACHE_KEY);
 }

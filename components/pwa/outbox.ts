@@ -4,7 +4,7 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { del, entries, get, set } from "idb-keyval";
 import * as clock from "@/lib/clock";
-import { legacyActions, record, waitingActions, type OutboxStorage, type QueuedAction } from "@/lib/offline/outbox";
+import { record, waitingActions, type OutboxStorage, type QueuedAction } from "@/lib/offline/outbox";
 import type { DossierActionAnswer } from "./dossier-action";
 import { QUERY_CACHE_KEY } from "./offline-names";
 
@@ -60,7 +60,9 @@ let started = false;
 export function startOutbox() {
   if (started) return;
   started = true;
-  void migrateLegacyQueue()
+  // An earlier build's queue, if any, is moved over by the sender first.
+  void get(QUERY_CACHE_KEY)
+    .then((legacy) => (legacy === undefined ? undefined : loadSender().then((s) => s.migrateLegacyQueue())))
     .then(() => waitingActions(storage))
     .then((waiting) => {
       for (const a of waiting) if (!shown.has(a.code)) report(a.code, { state: "queued", kind: a.kind });
@@ -72,14 +74,6 @@ export function startOutbox() {
 /** The citizen opened a confirm or started on a form: the sender loads now, not with the page. */
 export function prepareSender() {
   loadSender().catch(() => undefined);
-}
-
-/** Moves actions an earlier build queued through TanStack into the outbox, then drops that store. */
-export async function migrateLegacyQueue() {
-  const persisted = await get(QUERY_CACHE_KEY);
-  if (persisted === undefined) return;
-  for (const action of legacyActions(persisted, clock.now().getTime())) await record(storage, action);
-  await del(QUERY_CACHE_KEY);
 }
 
 /** Records a confirm or amend on the device, then sends it. A tap while one is waiting does nothing. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asQueuedAction, legacyActions, outboxKey, record, settle, waitingActions, type OutboxStorage, type QueuedAction } from "./outbox";
+import { asQueuedAction, outboxKey, record, waitingActions, type OutboxStorage, type QueuedAction } from "./outbox";
+import { legacyActions, settle } from "./outbox-replay";
 
 /** IndexedDB as idb-keyval presents it: writes resolve when committed, and can be made to fail. */
 function memoryStorage(opts: { failWrites?: boolean } = {}) {

@@ -7,7 +7,7 @@ import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DossierListLive } from "@/components/pwa/live-status";
+import { DossierListLive } from "@/components/pwa/live-list";
 
 export const dynamic = "force-dynamic";
 
