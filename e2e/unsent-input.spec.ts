@@ -174,6 +174,8 @@ test("switching language keeps the typed name and the place, without a leave war
 });
 
 test("a confirm tapped offline before the outbox's sender has loaded is kept on the phone, survives a reload, and is sent once", async ({ page, context, request }) => {
+  const code = await newBirthDossier(request);
+  await signIn(page, DUNG);
   // The sender (the only script that posts to the actions route) is held back until after the tap.
   let senderRequested = false;
   await page.route("**/_next/static/chunks/**", async (route) => {
@@ -188,8 +190,9 @@ test("a confirm tapped offline before the outbox's sender has loaded is kept on 
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().endsWith("/actions")) posts.push((r.postDataJSON() as { idempotencyKey?: string }).idempotencyKey);
   });
-  const code = await dossierWithTypedName(page, request);
-  // Asked for when the page fell idle, and still not delivered when the citizen taps.
+  await page.goto(`/dossiers/${code}`);
+  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
+  // Asked for when the citizen started on the form, and still not delivered when she taps.
   await expect.poll(() => senderRequested).toBe(true);
 
   await context.setOffline(true);
