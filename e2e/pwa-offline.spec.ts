@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { signIn } from "./helpers";
 
 const DUNG = "048080000004";
@@ -40,6 +40,31 @@ async function offlineStorageText(page: Page): Promise<string> {
     }
     return parts.join("\n");
   });
+}
+
+/** The idempotency key a JSON POST carries (a server action's form body has none). */
+function keyOf(request: Request): string | undefined {
+  try {
+    return (request.postDataJSON() as { idempotencyKey?: string } | null)?.idempotencyKey;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The confirm or amend waiting in the phone's outbox for this dossier (idb-keyval's store, key outbox:<code>). */
+async function outboxEntry(page: Page, code: string): Promise<{ idempotencyKey: string } & Record<string, unknown>> {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("keyval-store");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction("keyval").objectStore("keyval").get(key);
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+    `outbox:${code}`,
+  );
 }
 
 test.describe.serial("the installed app works offline", () => {
@@ -99,21 +124,23 @@ test.describe.serial("the installed app works offline", () => {
     await confirm.click();
     await confirm.click({ force: true });
     await expect(card.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
-    await expect.poll(async () => (await offlineStorageText(page)).includes("dossier-action")).toBe(true);
+    // Shown as waiting only once it is on the phone: the outbox holds this one confirm, with its key.
+    const kept = await outboxEntry(page, code);
+    expect(kept).toMatchObject({ code, kind: "confirm", consent: true, idempotencyKey: expect.any(String) });
 
     await page.reload();
     await expect(page.getByRole("article", { name: "Gia hạn phù hiệu xe" }).locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
 
     // Replays go to the versioned JSON route, never to a server action whose id changes with each build.
-    const replays: { url: string; action: string | null }[] = [];
+    const replays: { url: string; action: string | null; key?: string }[] = [];
     page.on("request", (r) => {
-      if (r.method() === "POST") replays.push({ url: new URL(r.url()).pathname, action: r.headers()["next-action"] ?? null });
+      if (r.method() === "POST") replays.push({ url: new URL(r.url()).pathname, action: r.headers()["next-action"] ?? null, key: keyOf(r) });
     });
     await context.setOffline(false);
     await expect(page).toHaveURL(new RegExp(`/dossiers/${code}\\?submitted=1`), { timeout: 20_000 });
     await expect(page.locator("[data-status]").first()).toHaveText("Đã nộp");
     expect(replays.length).toBeGreaterThan(0);
-    expect(replays.every((r) => r.url === `/api/v1/dossiers/${code}/actions` && r.action === null)).toBe(true);
+    expect(replays.every((r) => r.url === `/api/v1/dossiers/${code}/actions` && r.action === null && r.key === kept.idempotencyKey)).toBe(true);
     const status = await (await page.request.get(`/api/v1/dossiers/${code}`)).json();
     expect(status.status).toBe("submitted");
     expect(status.events.filter((e: { status: string }) => e.status === "submitted")).toHaveLength(1);

@@ -172,3 +172,54 @@ test("switching language keeps the typed name and the place, without a leave war
   await expect(page.getByLabel(/Your baby's full name/)).toBeFocused();
   expect(warned).toBe(false);
 });
+
+test("a confirm tapped offline before the outbox's sender has loaded is kept on the phone, survives a reload, and is sent once", async ({ page, context, request }) => {
+  const code = await newBirthDossier(request);
+  await signIn(page, DUNG);
+  // The sender (the only script that posts to the actions route) is held back until after the tap.
+  let senderRequested = false;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes("}/actions")) {
+      senderRequested = true;
+      return new Promise<void>(() => undefined);
+    }
+    return route.fulfill({ response });
+  });
+  const posts: (string | undefined)[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/actions")) posts.push((r.postDataJSON() as { idempotencyKey?: string }).idempotencyKey);
+  });
+  await page.goto(`/dossiers/${code}`);
+  await page.getByLabel(/Họ và tên của bé/).fill(NAME);
+  // Asked for when the citizen started on the form, and still not delivered when she taps.
+  await expect.poll(() => senderRequested).toBe(true);
+
+  await context.setOffline(true);
+  await page.getByLabel(/Tôi xác nhận thông tin trên là đúng/).check();
+  await confirmAndSend(page);
+  await expect(page.locator('[data-queue="pending"]')).toContainText("Đang chờ gửi");
+  const kept = await page.evaluate(
+    (key) =>
+      new Promise<{ idempotencyKey: string; input: Record<string, string> } | undefined>((resolve) => {
+        const open = indexedDB.open("keyval-store");
+        open.onsuccess = () => {
+          const req = open.result.transaction("keyval").objectStore("keyval").get(key);
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+    `outbox:${code}`,
+  );
+  expect(kept?.input.childName).toBe(NAME);
+  expect(posts).toEqual([]);
+
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${code}\\?submitted=1`), { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
+  await expect(page.locator('[data-field="childName"]')).toHaveText(NAME);
+  expect(await submittedEvents(page, code)).toBe(1);
+  expect(posts.length).toBeGreaterThan(0);
+  expect(posts.every((key) => key === kept?.idempotencyKey)).toBe(true);
+});

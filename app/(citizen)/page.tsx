@@ -6,7 +6,6 @@ import { homeFor } from "@/lib/db/dossier-queries";
 import { inProgressStatuses, isAwaitingCitizen } from "@/lib/dossiers/status";
 import { findService } from "@/lib/services/catalogue";
 import { DossierCard } from "@/components/dossier/dossier-card";
-import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { ProcessingCard } from "@/components/dossier/processing-card";
 import { dossiersDelegatedTo } from "@/lib/db/delegation-queries";
 import { DelegatedList } from "@/components/help/delegated-list";
@@ -40,7 +39,6 @@ export default async function ForYouPage() {
       {awaiting.length === 0 ? (
         <p className="mt-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>
       ) : (
-        <OfflineQueryProvider>
         <ul className="mt-4 space-y-4">
           {awaiting.map((d) => (
             <li key={d.id}>
@@ -48,7 +46,6 @@ export default async function ForYouPage() {
             </li>
           ))}
         </ul>
-        </OfflineQueryProvider>
       )}
       {processing.length > 0 && (
         <section aria-labelledby="processing" className="mt-8">

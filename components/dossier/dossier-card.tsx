@@ -17,6 +17,7 @@ import { QuickConfirm } from "./quick-confirm";
 export async function DossierCard({ dossier, service, locale }: { dossier: CitizenDossier; service: ServiceDefinition; locale: string }) {
   const t = await getTranslations("home");
   const td = await getTranslations("dossier");
+  const tp = await getTranslations("pwa");
   const missing = missingAnswers(service, dossier.prefilled, dossier.citizenData);
   // The button names what is needed, and lands on the first unanswered question, not past it.
   const ask = service.citizenFields.find((f) => f.key === missing[0]);
@@ -58,6 +59,7 @@ export async function DossierCard({ dossier, service, locale }: { dossier: Citiz
               pending: t("quickPending"),
               signIn: t("quickSignIn"),
               refused: t("quickRefused"),
+              unsaved: tp("notSaved"),
             }}
           />
         ) : missing.length > 0 ? (

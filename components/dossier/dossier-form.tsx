@@ -1,20 +1,23 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { FIELD_PREFIX, type DossierFormState } from "./form-state";
-import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
+import { busy, enqueue, prepareSender, useOutbox, type OutboxState } from "@/components/pwa/outbox";
 import { setUnsent } from "@/components/pwa/unsent-input";
 import { useLeaveGuard } from "@/components/pwa/use-leave-guard";
 import { del } from "idb-keyval";
 import { draftKey } from "@/lib/offline/draft";
 import { formatTime } from "@/lib/dates";
 import { useDraft } from "./use-draft";
-import { ConflictNotice, type ConflictText } from "./conflict-notice";
+import type { ConflictText } from "./conflict-notice";
 import { isApplicable, isRequiredNow, missingRequired, type RequiredWhen } from "@/lib/services/required-when";
 import { nameWarnings, type NameWarning } from "@/lib/services/name-check";
 import { NameWarnings, type NameCheck } from "./name-warnings";
 import { ReviewPanel, type ReviewRow, type ReviewText } from "./review-panel";
+
+// Only ever shown after the server's answer, so it loads then rather than with the page.
+const ConflictNotice = lazy(() => import("./conflict-notice").then((m) => ({ default: m.ConflictNotice })));
 
 export interface FieldView {
   key: string;
@@ -48,7 +51,7 @@ export interface DossierFormText {
   leaveWarning: string;
   nameWarnings: Record<NameWarning, string>;
   review: ReviewText;
-  queue: { pending: string; pendingHelp: string; sent: string; signInTitle: string; signInBody: string; signIn: string };
+  queue: { pending: string; pendingHelp: string; sent: string; signInTitle: string; signInBody: string; signIn: string; notSaved: string };
   conflict: ConflictText;
   messages: Record<string, string>;
   errors: Record<string, string>;
@@ -67,7 +70,7 @@ export function DossierForm(props: {
   reply?: { label: string; hint: string };
 }) {
   const { text, fields } = props;
-  // The server action is the no-script path; with script, every send goes through the persisted queue.
+  // The server action is the no-script path; with script, every send goes through the phone's outbox.
   const [state, formAction] = useActionState(props.action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -77,7 +80,7 @@ export function DossierForm(props: {
   const draft = useDraft(props.dossierCode, formRef);
   const { clear: clearDraft } = draft;
   const onSent = useCallback(() => clearDraft(), [clearDraft]);
-  const queue = useOfflineQueue(props.dossierCode, onSent);
+  const queue = useOutbox(props.dossierCode, onSent);
   const refusal = queue.refusal;
   const errors = state.status === "invalid" ? state.fieldErrors : refusal?.error === "invalid" ? { ...refusal.fieldErrors, ...clientErrors } : clientErrors;
   const conflict = refusal && (refusal.error === "conflict" || refusal.error === "not_editable") ? refusal : undefined;
@@ -135,7 +138,7 @@ export function DossierForm(props: {
   function send(event: React.FormEvent<HTMLFormElement>) {
     if (reviewBeforeConfirm(event)) return;
     event.preventDefault();
-    if (queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in") return;
+    if (busy(queue.state)) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const kind = submitter?.value === "amend" ? "amend" : "confirm";
     const form = new FormData(event.currentTarget);
@@ -148,9 +151,9 @@ export function DossierForm(props: {
     for (const [name, value] of form.entries()) {
       if (name.startsWith(FIELD_PREFIX) && typeof value === "string") input[name.slice(FIELD_PREFIX.length)] = value;
     }
-    // Queued on the device from here: leaving the page no longer loses it, so no warning is needed.
-    setUnsent(`dossier-${props.dossierCode}`, false);
-    queue.enqueue({
+    // Once written to the device, leaving the page no longer loses it, so no warning is needed.
+    void enqueue({
+      code: props.dossierCode,
       kind,
       version: props.version,
       idempotencyKey: props.idempotencyKey,
@@ -176,8 +179,9 @@ export function DossierForm(props: {
   }, [state, errorCount, refusal]);
   // Where the eye is: a new outcome next to the buttons takes focus (and so scrolls into view).
   useEffect(() => {
-    if (queue.state !== "idle" && queue.state !== "sending") statusRef.current?.focus();
-  }, [queue.state]);
+    if (queue.state !== "idle" && queue.state !== "saving" && queue.state !== "unsaved") setUnsent(`dossier-${props.dossierCode}`, false);
+    if (queue.state !== "idle" && queue.state !== "sending" && queue.state !== "saving") statusRef.current?.focus();
+  }, [queue.state, props.dossierCode]);
 
   const errorId = (key: string) => `${key}-error`;
   const fieldOf = (key: string) => fields.find((f) => f.key === key);
@@ -203,6 +207,7 @@ export function DossierForm(props: {
       action={formAction}
       onSubmit={send}
       onInput={draft.onInput}
+      onFocus={prepareSender}
       onChange={(e) => setCurrent(answersOf(e.currentTarget))}
       noValidate
       className="space-y-6"
@@ -352,20 +357,22 @@ export function DossierForm(props: {
         ) : (
           <>
             {conflict && (
-              <ConflictNotice
-                latest={conflict.latest}
-                editable={conflict.error === "conflict"}
-                labelOf={labelOf}
-                text={text.conflict}
-                onViewLatest={() => {
-                  // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
-                  if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
-                  else location.reload();
-                }}
-              />
+              <Suspense fallback={null}>
+                <ConflictNotice
+                  latest={conflict.latest}
+                  editable={conflict.error === "conflict"}
+                  labelOf={labelOf}
+                  text={text.conflict}
+                  onViewLatest={() => {
+                    // What she typed stays as a draft where she can still edit; a submitted dossier has no form left.
+                    if (conflict.error === "not_editable") void del(draftKey(props.dossierCode)).then(() => location.reload());
+                    else location.reload();
+                  }}
+                />
+              </Suspense>
             )}
             <QueueStatus state={queue.state} saved={state.status === "saved" || (queue.state === "sent" && queue.kind === "amend")} statusRef={statusRef} text={text} code={props.dossierCode} />
-            <Buttons text={text} sending={queue.state === "sending"} />
+            <Buttons text={text} sending={queue.state === "sending" || queue.state === "saving"} />
           </>
         )}
       </section>
@@ -380,7 +387,7 @@ function QueueStatus({
   text,
   code,
 }: {
-  state: ReturnType<typeof useOfflineQueue>["state"];
+  state: OutboxState;
   saved: boolean;
   statusRef: React.RefObject<HTMLDivElement | null>;
   text: DossierFormText;
@@ -403,6 +410,13 @@ function QueueStatus({
         <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="mt-3 flex min-h-12 items-center justify-center rounded-lg bg-brand px-4 font-bold text-white">
           {text.queue.signIn}
         </a>
+      </div>
+    );
+  }
+  if (state === "unsaved") {
+    return (
+      <div ref={statusRef} tabIndex={-1} role="alert" className={`${box} border-orange-600 bg-orange-50 font-medium`}>
+        {text.queue.notSaved}
       </div>
     );
   }

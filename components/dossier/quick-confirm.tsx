@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { DossierFormState } from "./form-state";
-import { useOfflineQueue } from "@/components/pwa/use-offline-queue";
+import { busy, enqueue, prepareSender, useOutbox } from "@/components/pwa/outbox";
 
 export interface QuickConfirmText {
   open: string;
@@ -12,13 +12,14 @@ export interface QuickConfirmText {
   pending: string;
   signIn: string;
   refused: string;
+  unsaved: string;
 }
 
 type Action = (state: DossierFormState, form: FormData) => Promise<DossierFormState>;
 
 /**
  * Confirm from the home card in two taps when nothing is missing: open the short summary with the consent,
- * then Xác nhận. Sent through the same queue as the dossier form, so a weak network loses nothing.
+ * then Xác nhận. Written to the phone's outbox before it is shown as waiting, like the dossier form's.
  */
 export function QuickConfirm(props: {
   code: string;
@@ -30,11 +31,11 @@ export function QuickConfirm(props: {
 }) {
   const { text, code } = props;
   const [, formAction] = useActionState(props.action, { status: "idle" });
-  const queue = useOfflineQueue(code);
-  const busy = queue.state === "sending" || queue.state === "queued" || queue.state === "sign-in" || queue.state === "sent";
+  const queue = useOutbox(code);
+  const waiting = busy(queue.state) || queue.state === "sent";
   return (
     <div className="col-span-2 space-y-2">
-      <details className="group">
+      <details className="group" onToggle={(event) => event.currentTarget.open && prepareSender()}>
         <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-dark group-open:rounded-b-none [&::-webkit-details-marker]:hidden">
           {text.open}
         </summary>
@@ -42,7 +43,7 @@ export function QuickConfirm(props: {
           action={formAction}
           onSubmit={(event) => {
             event.preventDefault();
-            if (!busy) queue.enqueue({ kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
+            if (!waiting) void enqueue({ code, kind: "confirm", version: props.version, idempotencyKey: props.idempotencyKey, input: {}, consent: true });
           }}
           className="space-y-3 rounded-b-lg bg-stone-50 p-3 ring-1 ring-stone-200"
         >
@@ -60,8 +61,8 @@ export function QuickConfirm(props: {
             ))}
           </dl>
           <p className="text-sm">{text.consent}</p>
-          <button type="submit" disabled={busy} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
-            {queue.state === "sending" ? text.sending : text.confirm}
+          <button type="submit" disabled={waiting} className="flex min-h-12 w-full items-center justify-center rounded-lg bg-brand px-4 text-lg font-bold text-white disabled:opacity-70">
+            {queue.state === "sending" || queue.state === "saving" ? text.sending : text.confirm}
           </button>
         </form>
       </details>
@@ -71,6 +72,7 @@ export function QuickConfirm(props: {
           <a href={`/login?callbackUrl=${encodeURIComponent(`/dossiers/${code}`)}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">{text.signIn}</a>
         </p>
       )}
+      {queue.state === "unsaved" && <p role="alert" className="font-semibold text-orange-800">{text.unsaved}</p>}
       {queue.state === "refused" && (
         <p role="alert" className="font-semibold text-orange-800">
           <a href={`/dossiers/${code}`} className="inline-flex min-h-11 items-center underline">{text.refused}</a>

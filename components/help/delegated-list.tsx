@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdaptiveLink as Link } from "@/components/ui/adaptive-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { DelegatedDossier } from "@/lib/db/delegation-queries";
 import { findService } from "@/lib/services/catalogue";

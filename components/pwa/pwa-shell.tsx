@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import * as clock from "@/lib/clock";
 import { formatTimeAndDay } from "@/lib/dates";
 import { hasUnsentInput } from "./unsent-input";
+import { startOutbox } from "./outbox";
 
 interface Text {
   offlineBanner: string;
@@ -42,6 +43,9 @@ export function PwaShell({ text, updatedAt, renderedAt }: { text: Text; updatedA
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
   const [installPrompt, setInstallPrompt] = useState<InstallPrompt | null>(null);
   const pathname = usePathname();
+
+  // Whatever waits in the outbox (from before a reload or a sign-in) is shown and sent from any page.
+  useEffect(startOutbox, []);
 
   useEffect(() => {
     if (navigator.onLine) navigator.serviceWorker?.controller?.postMessage({ type: "CACHE_PAGE", url: pathname });

@@ -7,8 +7,7 @@ import { findService } from "@/lib/services/catalogue";
 import { pick } from "@/lib/i18n/localized";
 import { formatDate } from "@/lib/dates";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
-import { DossierListLive } from "@/components/pwa/live-status";
+import { DossierListLive } from "@/components/pwa/live-list";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +25,7 @@ export default async function MyDossiersPage() {
   ]);
   return (
     <>
-      <OfflineQueryProvider>
-        <DossierListLive versions={Object.fromEntries(dossiers.map((d) => [d.code, d.version]))} />
-      </OfflineQueryProvider>
+      <DossierListLive versions={Object.fromEntries(dossiers.map((d) => [d.code, d.version]))} />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {dossiers.length === 0 ? (
         <p className="mt-4 rounded-lg bg-white p-4 ring-1 ring-stone-200">{t("empty")}</p>

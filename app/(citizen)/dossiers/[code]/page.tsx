@@ -35,7 +35,6 @@ import { paymentConfig } from "@/lib/payments/config";
 import { parentReviewOf } from "@/lib/dossiers/objections";
 import { partyMay } from "@/lib/dossiers/parties";
 import { ParentReviewPanel } from "@/components/dossier/parent-review";
-import { OfflineQueryProvider } from "@/components/pwa/offline-query-provider";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
 import { ResultSummary } from "@/components/dossier/result-summary";
 import * as clock from "@/lib/clock";
@@ -99,7 +98,7 @@ export default async function DossierPage(props: Props) {
   const ownCommune = communeOf(dossier.prefilled);
 
   return (
-    <OfflineQueryProvider>
+    <>
     <DossierLiveStatus code={dossier.code} version={dossier.version} status={dossier.status} />
     <article className="space-y-6">
       <Link href="/dossiers" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4">
@@ -303,6 +302,7 @@ export default async function DossierPage(props: Props) {
               signInTitle: t("pwa.signInTitle"),
               signInBody: t("pwa.signInBody"),
               signIn: t("pwa.signIn"),
+              notSaved: t("pwa.notSaved"),
             },
             conflict: {
               submittedByOther: t("conflict.submittedByOther"),
@@ -366,7 +366,7 @@ export default async function DossierPage(props: Props) {
         </section>
       )}
     </article>
-    </OfflineQueryProvider>
+    </>
   );
 }
 
