@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { preparedPer, type Db, type Executor } from "./client";
 import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
 import type { Status } from "../dossiers/status";
@@ -40,6 +40,36 @@ const partyStatement = preparedPer((db) =>
 /** The ids of the dossiers the citizen is a party to (the status stream's filter). */
 export async function dossierIdsFor(db: Db, citizenId: string): Promise<Set<string>> {
   return new Set((await partyStatement(db).execute({ citizenId })).map((r) => r.id));
+}
+
+/**
+ * The dossiers a relative's live grant lets the citizen follow now, and when the first of those grants
+ * ends (ms since epoch): the status stream sends their changes too, and closes then.
+ */
+export async function delegatedStreamScope(db: Executor, delegateId: string, now: Date): Promise<{ ids: Set<string>; endsAt: number | null }> {
+  const nowIso = now.toISOString();
+  const rows = await db
+    .select({
+      id: dossiers.id,
+      endsAt: sql<string>`(SELECT max(g.ends_at) FROM delegations g
+        WHERE g.delegate_id = ${delegateId} AND g.grantor_id = ${dossiers.ownerId}
+          AND g.revoked_at IS NULL AND g.ends_at > (${nowIso})::timestamptz
+          AND (g.dossier_id = ${dossiers.id} OR g.service_code = ${dossiers.serviceCode}))`,
+    })
+    .from(dossiers)
+    .where(delegationCovers(delegateId, nowIso));
+  const ends = rows.map((r) => new Date(r.endsAt).getTime());
+  return { ids: new Set(rows.map((r) => r.id)), endsAt: ends.length > 0 ? Math.min(...ends) : null };
+}
+
+/** Whether a live grant still covers every one of these dossiers for the delegate (a revocation ends the stream). */
+export async function delegationsStillHold(db: Executor, delegateId: string, dossierIds: ReadonlySet<string>, now: Date): Promise<boolean> {
+  if (dossierIds.size === 0) return true;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .where(and(inArray(dossiers.id, [...dossierIds]), delegationCovers(delegateId, now.toISOString())));
+  return row?.n === dossierIds.size;
 }
 
 const homeStatement = preparedPer((db) =>
