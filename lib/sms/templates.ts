@@ -49,6 +49,11 @@ export const smsTemplates = {
     text: "DVC Da Nang: Ho so {service} da duoc xac nhan. Phan doi truoc {deadline}: {link} Ma doi chieu {matchCode}",
     vars: otherParentVars,
   },
+  // To the owner when a relative they granted the dossier submitted it (lib/dossiers/delegation.ts).
+  delegateSubmitted: {
+    text: "DVC Da Nang: Ho so {code} da duoc nguoi than nop thay {salutation} {firstName}: {link} Ma doi chieu {matchCode}",
+    vars: ["code", "salutation", "firstName", "link", "matchCode"],
+  },
   // The one-time code a citizen reads out to the ward officer helping them (lib/dossiers/assist.ts);
   // the match code is the newest prepared dossier's, so the citizen can tell the text is genuine.
   assistCode: {
