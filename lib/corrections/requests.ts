@@ -112,7 +112,7 @@ type AnswerResult =
 
 /**
  * The owning agency answers: accept corrects the registry and the dossier's pre-fill, and the same line
- * of the citizen's other dossiers still awaiting them that came from the same registry row (`carriedTo`);
+ * on the reporter's other still-prepared dossiers pre-filled from the same registry row (`carriedTo`);
  * reject needs a reason. Each is a dossier event naming the officer, and the citizen who reported is
  * texted the outcome; the row lock makes a second answer find the first.
  */

@@ -118,6 +118,8 @@ describe.each(await testDatabaseKinds())("status pushed over LISTEN/NOTIFY on $n
     /** Nam's stream as the route builds it, with the subscriber handed to the test. */
     async function namStream(heartbeatMs = 60_000) {
       let push: (change: StatusChange | null) => void = () => {};
+      let subscribed = () => {};
+      const ready = new Promise<void>((resolve) => (subscribed = resolve));
       const scope = await delegatedStreamScope(t.db, nam, clock.now());
       const stream = statusEventStream({
         dossierIds: new Set(),
@@ -125,6 +127,7 @@ describe.each(await testDatabaseKinds())("status pushed over LISTEN/NOTIFY on $n
         now: Date.now(),
         subscribe: async (subscriber) => {
           push = subscriber;
+          subscribed();
           return () => {};
         },
         stillSignedIn: async () => true,
@@ -133,7 +136,8 @@ describe.each(await testDatabaseKinds())("status pushed over LISTEN/NOTIFY on $n
         heartbeatMs,
       });
       const reader = stream.getReader();
-      await reader.read(); // the retry line; start() has subscribed by now
+      await reader.read(); // the retry line
+      await ready;
       return { push: (c: StatusChange | null) => push(c), reader, scope };
     }
     const decoder = new TextDecoder();
