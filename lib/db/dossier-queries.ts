@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { preparedPer, type Db, type Executor } from "./client";
-import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, payments, ratings, smsOutbox } from "./schema";
+import { citizens, dataAccessLog, deepLinks, delegations, dossierEvents, dossierParties, dossiers, payments, ratings, smsOutbox } from "./schema";
 import { parentReviewFrom, type ParentResponseView, type ParentReview } from "../dossiers/parent-review";
 import type { Status } from "../dossiers/status";
 import { delegationCovers } from "./delegation-queries";
@@ -48,17 +48,16 @@ export async function dossierIdsFor(db: Db, citizenId: string): Promise<Set<stri
  * ends (ms since epoch): the status stream sends their changes too, and closes then.
  */
 export async function delegatedStreamScope(db: Executor, delegateId: string, now: Date): Promise<{ ids: Set<string>; endsAt: number | null }> {
-  const nowIso = now.toISOString();
+  // The same reach as delegationCovers(), per dossier with its latest-ending grant.
   const rows = await db
-    .select({
-      id: dossiers.id,
-      endsAt: sql<string>`(SELECT max(g.ends_at) FROM delegations g
-        WHERE g.delegate_id = ${delegateId} AND g.grantor_id = ${dossiers.ownerId}
-          AND g.revoked_at IS NULL AND g.ends_at > (${nowIso})::timestamptz
-          AND (g.dossier_id = ${dossiers.id} OR g.service_code = ${dossiers.serviceCode}))`,
-    })
-    .from(dossiers)
-    .where(delegationCovers(delegateId, nowIso));
+    .select({ id: dossiers.id, endsAt: sql<string | Date>`max(${delegations.endsAt})` })
+    .from(delegations)
+    .innerJoin(
+      dossiers,
+      and(eq(dossiers.ownerId, delegations.grantorId), or(eq(dossiers.id, delegations.dossierId), eq(dossiers.serviceCode, delegations.serviceCode))),
+    )
+    .where(and(eq(delegations.delegateId, delegateId), isNull(delegations.revokedAt), gt(delegations.endsAt, now)))
+    .groupBy(dossiers.id);
   const ends = rows.map((r) => new Date(r.endsAt).getTime());
   return { ids: new Set(rows.map((r) => r.id)), endsAt: ends.length > 0 ? Math.min(...ends) : null };
 }
