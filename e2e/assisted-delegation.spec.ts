@@ -93,6 +93,18 @@ test.describe.serial("help at the ward", () => {
     await nam.getByRole("button", { name: "Xác nhận và nộp hồ sơ" }).click();
     await expect(nam.getByRole("heading", { name: "Đã nộp hồ sơ" })).toBeVisible();
 
+    // His open page hears the agency's answer as Mai's would: pushed by the status stream, no reload.
+    const streamOpened = nam.waitForResponse((r) => r.url().endsWith("/api/v1/dossiers/stream"));
+    await nam.goto(`/dossiers/${dossierCode}`);
+    expect((await streamOpened).status()).toBe(200);
+    await expect(nam.locator("[data-status]").first()).toHaveText("Đã nộp");
+    const officer = await newPage(browser);
+    await signInStaff(officer, "thuy");
+    await officer.goto(`/officer/dossiers/${dossierCode}`);
+    await officer.getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect(officer.getByRole("status")).toBeVisible();
+    await expect(nam.locator("[data-status]").first()).toHaveText("Đã tiếp nhận", { timeout: 5000 });
+
     await mai.goto(`/dossiers/${dossierCode}`);
     await expect(mai.getByRole("list").filter({ hasText: "Đã nộp" })).toContainText("bởi Phan Văn Nam, người được ủy quyền");
 

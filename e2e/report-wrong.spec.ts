@@ -59,6 +59,9 @@ test.describe.serial("a citizen reports a wrong pre-filled line and collects the
 
   test("Long sees the corrected name, chooses to collect in Hải Châu, and confirms", async ({ page }) => {
     await signIn(page, LONG);
+    // The police's answer reached him by SMS, and his notifications show the same text.
+    await page.goto("/notifications");
+    await expect(page.getByText(new RegExp(`bao sai ho so ${code} da duoc sua: https?://\\S+ Ma doi chieu \\d{4}`))).toBeVisible();
     await dossier(page);
     const mother = line(page, "motherName");
     await expect(mother.locator('[data-field="motherName"]')).toHaveText("Phan Thị Mây");

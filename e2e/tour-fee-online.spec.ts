@@ -27,8 +27,9 @@ test.describe.serial("a fee paid online", () => {
     await signInStaff(officer, "dulich");
     await officer.goto(`/officer/dossiers/${code}`);
     await expect(officer.getByTestId("fee-state")).toHaveText("Chưa nộp");
-    await officer.getByRole("button", { name: "Tiếp nhận" }).click();
-    await expect(officer.getByRole("alert").filter({ hasText: "công dân chưa nộp lệ phí" })).toBeVisible();
+    // Not offered until the fee is paid: the page says what it waits for.
+    await expect(officer.getByRole("button", { name: "Tiếp nhận" })).toHaveCount(0);
+    await expect(officer.getByTestId("awaiting-fee")).toContainText("Chờ công dân nộp phí");
     await expect(officer.locator("[data-status]").first()).toHaveText("Đã nộp");
     await officer.close();
   });
@@ -64,5 +65,7 @@ test.describe.serial("a fee paid online", () => {
     await signInStaff(page, "dulich");
     await page.goto(`/officer/dossiers/${code}`);
     await expect(page.getByTestId("fee-state")).toContainText(/Đã nộp · biên lai BL\d{4}-\d{7}/);
+    await expect(page.getByRole("button", { name: "Tiếp nhận" })).toBeVisible();
+    await expect(page.getByTestId("awaiting-fee")).toHaveCount(0);
   });
 });

@@ -12,6 +12,8 @@ interface DossierRef {
 
 /** One registry row's column(s) to set, and the dossier columns that name the row (its subject key). */
 interface Write {
+  /** Names the registry row the line came from: two dossiers with the same record were pre-filled from one row. */
+  record: string;
   table: string;
   set: Record<string, unknown>;
   where: SQL;
@@ -33,19 +35,22 @@ function writeFor(dossier: DossierRef, dataset: DatasetCode, field: string, valu
         : field.startsWith("child") ? sql`${rest.join(":")}`
         : sql`${dossier.ownerId}`;
       const where = sql`id = ${person}`;
-      if (field.endsWith("Name")) return { table: "citizens", set: { full_name: value }, where };
-      if (field.endsWith("BirthDate")) return { table: "citizens", set: { birth_date: value }, where };
-      if (field === "ethnicity") return { table: "citizens", set: { ethnicity: value }, where };
+      const record =
+        field === "fatherName" || field === "motherName" ? `birth-notice:${certificateNo}:${field}`
+        : `citizen:${field.startsWith("child") ? rest.join(":") : dossier.ownerId}`;
+      if (field.endsWith("Name")) return { record, table: "citizens", set: { full_name: value }, where };
+      if (field.endsWith("BirthDate")) return { record, table: "citizens", set: { birth_date: value }, where };
+      if (field === "ethnicity") return { record, table: "citizens", set: { ethnicity: value }, where };
       if (field === "residence") {
         const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
         const [province, commune] = [parts.at(-1), parts.at(-2)];
-        return { table: "citizens", set: { address_line: parts.slice(0, -2).join(", "), commune, province }, where };
+        return { record, table: "citizens", set: { address_line: parts.slice(0, -2).join(", "), commune, province }, where };
       }
       return undefined;
     }
     case "birth-notices": {
       const column = ({ birthDate: "birth_date", childSex: "sex", birthPlace: "hospital" } as Record<string, string>)[field];
-      return column ? { table: "birth_notices", set: { [column]: value }, where: sql`certificate_no = ${certificateNo}` } : undefined;
+      return column ? { record: `birth-notice:${certificateNo}`, table: "birth_notices", set: { [column]: value }, where: sql`certificate_no = ${certificateNo}` } : undefined;
     }
     case "medical-licences":
     case "tour-guide-cards":
@@ -55,6 +60,7 @@ function writeFor(dossier: DossierRef, dataset: DatasetCode, field: string, valu
       const column = licenceColumns[field];
       if (!column) return undefined;
       return {
+        record: `licence:${kind}:${number}`,
         table: "licences",
         set: { [column]: value },
         where: sql`kind = ${kind} AND number = ${number}`,
@@ -64,16 +70,21 @@ function writeFor(dossier: DossierRef, dataset: DatasetCode, field: string, valu
     case "poor-households": {
       const column = ({ category: "category", members: "members" } as Record<string, string>)[field];
       const where = sql`list_name = 'poor-households' AND household_head_id = ${rest.join(":")} AND year = ${Number(dossier.triggerPeriod)}`;
-      return column ? { table: "social_protection_list", set: { [column]: column === "members" ? Number(value) : value }, where } : undefined;
+      return column ? { record: `poor-household:${rest.join(":")}:${dossier.triggerPeriod}`, table: "social_protection_list", set: { [column]: column === "members" ? Number(value) : value }, where } : undefined;
     }
     case "land-records": {
       const column = ({ parcel: "parcel", address: "address" } as Record<string, string>)[field];
       const where = sql`parcel = ${rest.join(":")}`;
-      return column ? { table: "construction_intents", set: { [column]: value }, where, dossier: column === "parcel" ? { subjectKey: `parcel:${value}` } : undefined } : undefined;
+      return column ? { record: `parcel:${rest.join(":")}`, table: "construction_intents", set: { [column]: value }, where, dossier: column === "parcel" ? { subjectKey: `parcel:${value}` } : undefined } : undefined;
     }
     case "schools":
       return undefined;
   }
+}
+
+/** The registry row a dossier's line was pre-filled from, or undefined when no registry row holds it (nationality). */
+export function recordOf(dossier: DossierRef, dataset: DatasetCode, field: string): string | undefined {
+  return writeFor(dossier, dataset, field, String(dossier.prefilled[field] ?? ""))?.record;
 }
 
 /**
@@ -91,6 +102,13 @@ export async function correctAtSource(tx: Tx, dossier: DossierRef, dataset: Data
     );
     changed = (await queryRows(tx, sql`UPDATE ${sql.identifier(write.table)} SET ${assignments} WHERE ${write.where} RETURNING 1 AS one`)).length > 0;
   }
+  await correctPrefill(tx, dossier, dataset, field, value);
+  return changed;
+}
+
+/** Sets the corrected line in one dossier's pre-fill (and its reason text, its trigger key when the line is part of it). */
+export async function correctPrefill(tx: Tx, dossier: DossierRef, dataset: DatasetCode, field: string, value: string): Promise<void> {
+  const write = writeFor(dossier, dataset, field, value);
   const patch: Record<string, unknown> = { [field]: value };
   if (field === "residence" && write?.set.commune) patch.commune = write.set.commune;
   await tx.execute(sql`
@@ -100,5 +118,4 @@ export async function correctAtSource(tx: Tx, dossier: DossierRef, dataset: Data
       subject_key = coalesce(${write?.dossier?.subjectKey ?? null}, subject_key),
       trigger_period = coalesce(${write?.dossier?.triggerPeriod ?? null}, trigger_period)
     WHERE id = ${dossier.id}`);
-  return changed;
 }

@@ -72,7 +72,7 @@ describe.each(await testDatabaseKinds())("Báo sai and the registering ward on $
     const [request] = await requestOn("motherName");
     expect(await answerCorrection(t.db, hospital, { id: request!.id, decision: "accept", value: "Phan Thị Mây" })).toEqual({ ok: false, error: "not_found" });
     expect(await answerCorrection(t.db, police, { id: request!.id, decision: "accept", value: " " })).toEqual({ ok: false, error: "invalid_value" });
-    expect(await answerCorrection(t.db, police, { id: request!.id, decision: "accept", value: "Phan Thị Mây", answer: "Đã đối chiếu CCCD" })).toEqual({ ok: true });
+    expect(await answerCorrection(t.db, police, { id: request!.id, decision: "accept", value: "Phan Thị Mây", answer: "Đã đối chiếu CCCD" })).toEqual({ ok: true, carriedTo: [] });
     expect(await answerCorrection(t.db, police, { id: request!.id, decision: "reject", answer: "Sai" })).toEqual({ ok: false, error: "already_answered" });
     expect((await t.db.select().from(citizens).where(eq(citizens.id, mai)))[0]!.fullName).toBe("Phan Thị Mây");
     expect((await birth()).prefilled.motherName).toBe("Phan Thị Mây");
@@ -86,7 +86,7 @@ describe.each(await testDatabaseKinds())("Báo sai and the registering ward on $
     const [place] = await requestOn("birthPlace");
     expect(place).toMatchObject({ agency: "benhvien", effect: "note" });
     expect(await answerCorrection(t.db, hospital, { id: place!.id, decision: "reject" })).toEqual({ ok: false, error: "reason_required" });
-    expect(await answerCorrection(t.db, hospital, { id: place!.id, decision: "reject", answer: "Giấy chứng sinh ghi đúng nơi sinh" })).toEqual({ ok: true });
+    expect(await answerCorrection(t.db, hospital, { id: place!.id, decision: "reject", answer: "Giấy chứng sinh ghi đúng nơi sinh" })).toEqual({ ok: true, carriedTo: [] });
     expect(await confirm()).toMatchObject({ ok: true, status: "submitted" });
   });
 

@@ -1,7 +1,11 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, Executor } from "../db/client";
-import { citizens, correctionRequests, dossierEvents, dossiers } from "../db/schema";
+import type { Db, Executor, Tx } from "../db/client";
+import { citizens, correctionRequests, deepLinks, dossierEvents, dossierParties, dossiers, smsOutbox } from "../db/schema";
+import { renderTemplate } from "../services/render";
+import { correctionOutcomes, smsTemplates } from "../sms/templates";
+import { firstNameOf, salutationFor, unaccentVi } from "../sms/salutation";
+import type { DatasetCode } from "../gov/datasets";
 import { findDossierFor } from "../db/dossier-queries";
 import { findService, getService } from "../services/catalogue";
 import { dossierCodeSchema } from "../dossiers/code";
@@ -10,7 +14,7 @@ import type { StaffMember } from "../auth/staff";
 import * as clock from "../clock";
 import { correctionRoute } from "./route";
 import { correctedValue, reasonText } from "./value";
-import { correctAtSource } from "./registry";
+import { correctAtSource, correctPrefill, recordOf } from "./registry";
 
 export type CorrectionRequest = typeof correctionRequests.$inferSelect;
 
@@ -102,13 +106,22 @@ export const answerRequest = z.discriminatedUnion("decision", [
   z.object({ id: z.coerce.number().int().positive(), decision: z.literal("reject"), answer: reasonText }),
 ]);
 
-type AnswerResult = { ok: true } | { ok: false; error: "not_found" | "already_answered" | "invalid_value" | "reason_required" };
+type AnswerResult =
+  | { ok: true; carriedTo: string[] }
+  | { ok: false; error: "not_found" | "already_answered" | "invalid_value" | "reason_required" };
 
 /**
- * The owning agency answers: accept corrects the registry and the dossier's pre-fill; reject needs a
- * reason. Each is a dossier event naming the officer; the row lock makes a second answer find the first.
+ * The owning agency answers: accept corrects the registry and the dossier's pre-fill, and the same line
+ * on the reporter's other still-prepared dossiers pre-filled from the same registry row (`carriedTo`);
+ * reject needs a reason. Each is a dossier event naming the officer, and the citizen who reported is
+ * texted the outcome; the row lock makes a second answer find the first.
  */
-export async function answerCorrection(db: Db, officer: Pick<StaffMember, "username" | "agency">, input: unknown): Promise<AnswerResult> {
+export async function answerCorrection(
+  db: Db,
+  officer: Pick<StaffMember, "username" | "agency">,
+  input: unknown,
+  at: { origin?: string; today?: string } = {},
+): Promise<AnswerResult> {
   const parsed = answerRequest.safeParse(input);
   if (!parsed.success) {
     const isReject = typeof input === "object" && input !== null && (input as { decision?: unknown }).decision === "reject";
@@ -136,10 +149,13 @@ export async function answerCorrection(db: Db, officer: Pick<StaffMember, "usern
         note: req.answer,
         data: { field: route.fieldKey, requestId: req.id, agency: officer.agency },
       });
-      return { ok: true };
+      await textReporter(tx, row.request, row.dossier, "rejected", at);
+      return { ok: true, carriedTo: [] };
     }
     const value = correctedValue(route, req.value);
     if (value === undefined) return { ok: false, error: "invalid_value" };
+    // Named before the correction: a corrected licence number renames the dossier's subject.
+    const record = recordOf(row.dossier, route.dataset, route.fieldKey);
     const registry = await correctAtSource(tx, row.dossier, route.dataset, route.fieldKey, value);
     const answer = req.answer?.trim() || null;
     await tx
@@ -154,8 +170,84 @@ export async function answerCorrection(db: Db, officer: Pick<StaffMember, "usern
       note: answer,
       data: { field: route.fieldKey, requestId: req.id, agency: officer.agency, from: row.request.reportedValue, to: value, registry },
     });
-    return { ok: true };
+    const carriedTo = record ? await carryToPrepared(tx, row.request, row.dossier, route.dataset, record, value, officer) : [];
+    await textReporter(tx, row.request, row.dossier, "accepted", at);
+    return { ok: true, carriedTo };
   });
+}
+
+/**
+ * The corrected line on the reporter's other dossiers that are still prepared (not submitted) and were
+ * pre-filled from the same registry row, each with its event. A line the citizen amended stays theirs.
+ */
+async function carryToPrepared(
+  tx: Tx,
+  request: CorrectionRequest,
+  source: typeof dossiers.$inferSelect,
+  dataset: DatasetCode,
+  record: string,
+  value: string,
+  officer: Pick<StaffMember, "username" | "agency">,
+): Promise<string[]> {
+  const field = request.fieldKey;
+  const candidates = await tx
+    .select({ dossier: dossiers })
+    .from(dossiers)
+    .innerJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, request.citizenId)))
+    .where(
+      and(
+        ne(dossiers.id, source.id),
+        eq(dossiers.status, "prepared"),
+        sql`${dossiers.prefilled} ? ${field}`,
+        sql`NOT (${dossiers.citizenData} ? ${field})`,
+      ),
+    )
+    .for("update", { of: dossiers });
+  const carried: string[] = [];
+  for (const { dossier } of candidates) {
+    const route = correctionRoute(getService(dossier.serviceCode, dossier.serviceVersion), field);
+    if (route?.dataset !== dataset || recordOf(dossier, dataset, field) !== record) continue;
+    const from = dossier.prefilled[field];
+    if (String(from) === value) continue;
+    await correctPrefill(tx, dossier, dataset, field, value);
+    await tx.insert(dossierEvents).values({
+      dossierId: dossier.id,
+      kind: "corrected",
+      actorKind: "officer",
+      actorId: officer.username,
+      data: { field, requestId: request.id, agency: officer.agency, from: from === undefined || from === null ? null : String(from), to: value, carriedFrom: source.code },
+    });
+    carried.push(dossier.code);
+  }
+  return carried;
+}
+
+/** Texts the citizen who reported the line how the agency answered; the app's notifications list shows the same text. */
+async function textReporter(
+  tx: Tx,
+  request: CorrectionRequest,
+  dossier: typeof dossiers.$inferSelect,
+  outcome: keyof typeof correctionOutcomes,
+  at: { origin?: string; today?: string },
+): Promise<void> {
+  const [target] = await tx
+    .select({ phone: citizens.phone, fullName: citizens.fullName, sex: citizens.sex, birthDate: citizens.birthDate, link: deepLinks.code, matchCode: deepLinks.matchCode })
+    .from(deepLinks)
+    .innerJoin(citizens, eq(citizens.id, request.citizenId))
+    .where(eq(deepLinks.dossierId, dossier.id));
+  if (!target?.phone) return;
+  const vars = {
+    salutation: salutationFor(target, at.today ?? clock.today()),
+    firstName: unaccentVi(firstNameOf(target.fullName)),
+    code: dossier.code,
+    outcome: correctionOutcomes[outcome],
+    link: `${at.origin ?? ""}/s/${target.link}`,
+    matchCode: target.matchCode,
+  } satisfies Record<(typeof smsTemplates.correctionAnswered.vars)[number], string>;
+  await tx
+    .insert(smsOutbox)
+    .values({ dedupeKey: `correction:${request.id}`, phone: target.phone, body: renderTemplate(smsTemplates.correctionAnswered.text, vars), dossierId: dossier.id })
+    .onConflictDoNothing();
 }
 
 /** Statuses a report may still be made in (the page shows the button only then). */

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "./test-databases";
 import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
-import { dossiers } from "./schema";
+import { dossiers, payments } from "./schema";
+import { latestPaymentOf } from "../payments/orders";
+import { parentReviewOf, respondAsOtherParent } from "../dossiers/objections";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { dataAccessFor, dossierPageFor, dossierStatusFor, eventsOf, findCitizen, findDossierFor, homeFor, listDossiersFor, pageEventData } from "./dossier-queries";
@@ -80,6 +82,28 @@ describe.each(await testDatabaseKinds())("the citizen read queries on $name", ({
       expect(page.matchCode).toMatch(/^\d{4}$/);
       expect(page.ownerName).toBe("Nguyễn Văn An");
       expect(page.ratingScore).toBeNull();
+    }
+  });
+
+  it("folds the fee order and the other parent's window into the same statement, as their own reads say", async () => {
+    const dossier = (await findDossierFor(t.db, demoPersonas.an, code))!;
+    // No order yet: nothing; the window is open and unanswered.
+    expect((await dossierPageFor(t.db, demoPersonas.an, code))!.payment).toBeUndefined();
+    expect((await dossierPageFor(t.db, demoPersonas.an, code))!.parentReview).toEqual(await parentReviewOf(t.db, dossier));
+    expect((await dossierPageFor(t.db, demoPersonas.an, code))!.parentReview).toMatchObject({ submitter: { id: demoPersonas.an }, others: [{ id: demoPersonas.binh }] });
+
+    expect(await respondAsOtherParent(t.db, demoPersonas.binh, { dossierCode: code, answer: "object", reason: "Tên khác" }, { today: TODAY })).toEqual({ ok: true });
+    const expiresAt = new Date("2030-01-01T00:00:00Z");
+    await t.db.insert(payments).values([
+      { orderRef: "T-1", dossierId: dossier.id, citizenId: demoPersonas.an, amountVnd: 1000, status: "cancelled", expiresAt },
+      { orderRef: "T-2", dossierId: dossier.id, citizenId: demoPersonas.an, amountVnd: 1000, status: "paid", receiptNo: "BL2026-0000001", paidAt: new Date("2026-11-23T03:00:00Z"), expiresAt },
+    ]);
+    const latest = (await latestPaymentOf(t.db, dossier.id))!;
+    for (const parent of [demoPersonas.an, demoPersonas.binh]) {
+      const page = (await dossierPageFor(t.db, parent, code))!;
+      expect(page.payment).toEqual({ status: "paid", receiptNo: "BL2026-0000001", createdAt: latest.createdAt, paidAt: latest.paidAt });
+      expect(page.parentReview).toEqual(await parentReviewOf(t.db, dossier));
+      expect(page.parentReview?.response).toMatchObject({ answer: "objected", reason: "Tên khác", citizenId: demoPersonas.binh, name: "Trần Thị Bình", settledAt: null });
     }
   });
 

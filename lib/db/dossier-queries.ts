@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { preparedPer, type Db, type Executor } from "./client";
-import { citizens, dataAccessLog, deepLinks, dossierEvents, dossierParties, dossiers, ratings, smsOutbox } from "./schema";
+import { citizens, dataAccessLog, deepLinks, delegations, dossierEvents, dossierParties, dossiers, payments, ratings, smsOutbox } from "./schema";
+import { parentReviewFrom, type ParentResponseView, type ParentReview } from "../dossiers/parent-review";
 import type { Status } from "../dossiers/status";
 import { delegationCovers } from "./delegation-queries";
 import * as clock from "../clock";
@@ -40,6 +41,35 @@ const partyStatement = preparedPer((db) =>
 /** The ids of the dossiers the citizen is a party to (the status stream's filter). */
 export async function dossierIdsFor(db: Db, citizenId: string): Promise<Set<string>> {
   return new Set((await partyStatement(db).execute({ citizenId })).map((r) => r.id));
+}
+
+/**
+ * The dossiers a relative's live grant lets the citizen follow now, and when the first of those grants
+ * ends (ms since epoch): the status stream sends their changes too, and closes then.
+ */
+export async function delegatedStreamScope(db: Executor, delegateId: string, now: Date): Promise<{ ids: Set<string>; endsAt: number | null }> {
+  // The same reach as delegationCovers(), per dossier with its latest-ending grant.
+  const rows = await db
+    .select({ id: dossiers.id, endsAt: sql<string | Date>`max(${delegations.endsAt})` })
+    .from(delegations)
+    .innerJoin(
+      dossiers,
+      and(eq(dossiers.ownerId, delegations.grantorId), or(eq(dossiers.id, delegations.dossierId), eq(dossiers.serviceCode, delegations.serviceCode))),
+    )
+    .where(and(eq(delegations.delegateId, delegateId), isNull(delegations.revokedAt), gt(delegations.endsAt, now)))
+    .groupBy(dossiers.id);
+  const ends = rows.map((r) => new Date(r.endsAt).getTime());
+  return { ids: new Set(rows.map((r) => r.id)), endsAt: ends.length > 0 ? Math.min(...ends) : null };
+}
+
+/** Whether a live grant still covers every one of these dossiers for the delegate (a revocation ends the stream). */
+export async function delegationsStillHold(db: Executor, delegateId: string, dossierIds: ReadonlySet<string>, now: Date): Promise<boolean> {
+  if (dossierIds.size === 0) return true;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .where(and(inArray(dossiers.id, [...dossierIds]), delegationCovers(delegateId, now.toISOString())));
+  return row?.n === dossierIds.size;
 }
 
 const homeStatement = preparedPer((db) =>
@@ -214,6 +244,9 @@ export async function findByProvisionalCode(db: Executor, provisionalCode: strin
   return row;
 }
 
+/** What the fee panel shows of the dossier's latest payment order. */
+export type PagePayment = Pick<typeof payments.$inferSelect, "status" | "receiptNo" | "createdAt" | "paidAt">;
+
 export interface DossierPage {
   dossier: CitizenDossier;
   events: TimelineEvent[];
@@ -221,9 +254,13 @@ export interface DossierPage {
   matchCode: string | null;
   ownerName: string | null;
   ratingScore: number | null;
+  /** The latest payment order (a delegate's page shows only whether the fee is still due). */
+  payment: PagePayment | undefined;
+  /** The second-parent rule's state; null without a window, and for a delegate (the answer is the parents'). */
+  parentReview: ParentReview | null;
 }
 
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 // Of an event's data the citizen's page gets only what the timeline shows: how and which step, the line
 // reported or corrected and its new value, the desk chosen, the postal tracking number.
@@ -263,6 +300,16 @@ const pageStatement = preparedPer((db) =>
       matchCode: sql<string | null>`(SELECT ${deepLinks.matchCode} FROM ${deepLinks} WHERE ${deepLinks.dossierId} = ${dossiers.id})`,
       ownerName: sql<string | null>`(SELECT ${citizens.fullName} FROM ${citizens} WHERE ${citizens.id} = ${dossiers.ownerId})`,
       ratingScore: sql<number | null>`(SELECT ${ratings.score} FROM ${ratings} WHERE ${ratings.dossierId} = ${dossiers.id})`,
+      payment: sql<Json<PagePayment> | null>`(SELECT json_build_object('status', p.status, 'receiptNo', p.receipt_no, 'createdAt', p.created_at, 'paidAt', p.paid_at)
+        FROM payments p WHERE p.dossier_id = ${dossiers.id} ORDER BY p.id DESC LIMIT 1)`,
+      parentParties: sql<{ id: string; name: string }[] | null>`CASE WHEN ${dossiers.objectionUntil} IS NOT NULL THEN (
+        SELECT json_agg(json_build_object('id', c.id, 'name', c.full_name) ORDER BY c.id)
+        FROM dossier_parties dp JOIN citizens c ON c.id = dp.citizen_id WHERE dp.dossier_id = ${dossiers.id}) END`,
+      // The answer to the latest submission (lib/dossiers/objections.ts answerToSubmission).
+      parentResponse: sql<Json<ParentResponseView> | null>`CASE WHEN ${dossiers.objectionUntil} IS NOT NULL THEN (
+        SELECT json_build_object('answer', r.answer, 'reason', r.reason, 'citizenId', r.citizen_id, 'settledAt', r.settled_at, 'settlement', r.settlement)
+        FROM parent_responses r WHERE r.submission_event_id = (
+          SELECT max(e.id) FROM dossier_events e WHERE e.dossier_id = ${dossiers.id} AND e.kind = 'status' AND e.to_status = 'submitted')) END`,
     })
     .from(dossiers)
     .leftJoin(dossierParties, and(eq(dossierParties.dossierId, dossiers.id), eq(dossierParties.citizenId, sql.placeholder("citizenId"))))
@@ -272,11 +319,11 @@ const pageStatement = preparedPer((db) =>
         sql`(${dossierParties.citizenId} IS NOT NULL OR ${delegationCovers(sql.placeholder("citizenId"), sql.placeholder("now"))})`,
       ),
     )
-    .prepare("dossier_page_v2"),
+    .prepare("dossier_page_v3"),
 );
 
 /**
- * Everything the citizen's dossier page shows, in one prepared statement: a round trip to the
+ * Everything the citizen's dossier page shows (its fee order and the other parent's window too), in one prepared statement: a round trip to the
  * database costs more here than the rendering does. Another citizen's code finds nothing, unless the
  * owner granted this citizen that dossier or its service (role "delegate"; the data-access list, which
  * is the owner's, then stays empty).
@@ -284,13 +331,19 @@ const pageStatement = preparedPer((db) =>
 export async function dossierPageFor(db: Db, citizenId: string, code: string): Promise<DossierPage | undefined> {
   const [row] = await pageStatement(db).execute({ citizenId, code, now: clock.now().toISOString() });
   if (!row) return undefined;
+  const dossier = toCitizenDossier(row);
+  const party = dossier.role !== "delegate";
+  const date = (v: string | null) => (v === null ? null : new Date(v));
+  const response = row.parentResponse ? { ...row.parentResponse, settledAt: date(row.parentResponse.settledAt) } : undefined;
   return {
-    dossier: toCitizenDossier(row),
+    dossier,
     events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
     access: row.access.map((a) => ({ ...a, at: new Date(a.at) })),
     matchCode: row.matchCode,
     ownerName: row.ownerName,
     ratingScore: row.ratingScore,
+    payment: row.payment ? { ...row.payment, createdAt: new Date(row.payment.createdAt), paidAt: date(row.payment.paidAt) } : undefined,
+    parentReview: party ? parentReviewFrom(dossier, row.parentParties ?? [], response) : null,
   };
 }
 

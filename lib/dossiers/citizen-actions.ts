@@ -174,7 +174,7 @@ async function apply(
       dossierId: dossier.id,
       version: req.version,
       to: "submitted",
-      actor: { kind: "citizen", id: citizenId },
+      actor: { kind: "citizen", id: citizenId, ...(via?.channel === "delegate" && { onBehalfOf: via.onBehalfOf }) },
       ...at,
       note: req.note,
       citizenData: data,

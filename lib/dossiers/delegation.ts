@@ -1,7 +1,10 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/client";
-import { citizens, delegations, dossiers } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { citizens, deepLinks, delegations, dossiers, smsOutbox } from "../db/schema";
+import { renderTemplate } from "../services/render";
+import { smsTemplates } from "../sms/templates";
+import { firstNameOf, salutationFor, unaccentVi } from "../sms/salutation";
 import { insertDelegation, revokeDelegation } from "../db/delegation-queries";
 import { findService } from "../services/catalogue";
 import { hitRateLimit } from "../security/rate-limit";
@@ -92,4 +95,32 @@ export async function revokeGrant(db: Db, grantorId: string, id: unknown): Promi
   const revoked = await revokeDelegation(db, grantorId, parsed.data, clock.now());
   if (revoked) log.info({ event: "delegation.revoked", grant: parsed.data }, "delegation revoked");
   return revoked;
+}
+
+/**
+ * Tells the owner that the relative they granted the dossier submitted it in their name (SMS, beside
+ * the timeline's event). transition() calls it, in the submission's transaction.
+ */
+export async function notifyGrantor(
+  tx: Tx,
+  dossier: { id: string; code: string },
+  grantorId: string,
+  eventId: number,
+  at: { origin: string; today: string },
+): Promise<void> {
+  const [target] = await tx
+    .select({ phone: citizens.phone, fullName: citizens.fullName, sex: citizens.sex, birthDate: citizens.birthDate, link: deepLinks.code, matchCode: deepLinks.matchCode })
+    .from(deepLinks)
+    .innerJoin(citizens, eq(citizens.id, grantorId))
+    .where(eq(deepLinks.dossierId, dossier.id));
+  if (!target?.phone) return;
+  const vars = {
+    code: dossier.code,
+    salutation: salutationFor(target, at.today),
+    firstName: unaccentVi(firstNameOf(target.fullName)),
+    link: `${at.origin}/s/${target.link}`,
+    matchCode: target.matchCode,
+  } satisfies Record<(typeof smsTemplates.delegateSubmitted.vars)[number], string>;
+  const body = renderTemplate(smsTemplates.delegateSubmitted.text, vars);
+  await tx.insert(smsOutbox).values({ dedupeKey: `event:${eventId}:${grantorId}`, phone: target.phone, body, dossierId: dossier.id }).onConflictDoNothing();
 }

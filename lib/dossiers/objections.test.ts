@@ -7,7 +7,9 @@ import { citizens, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "./citizen-actions";
 import { performOfficerAction } from "./officer-actions";
-import { approvalHold, objectionDeadline, respondAsOtherParent, settleObjection } from "./objections";
+import { approvalHold, objectionDeadline, parentReviewOf, respondAsOtherParent, settleObjection } from "./objections";
+import { insertDelegation } from "../db/delegation-queries";
+import * as clock from "../clock";
 import { partyMay } from "./parties";
 
 const TODAY = "2026-11-23";
@@ -130,5 +132,51 @@ describe.each(await testDatabaseKinds())("the mother names the child on $name", 
     const d = { id: randomUUID(), objectionUntil: "2026-11-25" };
     expect(await approvalHold(t.db, d, "2026-11-25")).toBe("awaiting_other_parent");
     expect(await approvalHold(t.db, d, "2026-11-26")).toBeNull();
+  });
+});
+
+describe.each(await testDatabaseKinds())("a relative confirming for a parent on $name", ({ open }) => {
+  let t: TestDatabase;
+  const { an, binh, cuc } = demoPersonas;
+  const birth = async () => (await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, "birth-registration")))[0]!;
+  const textsTo = async (id: string) => {
+    const [person] = await t.db.select().from(citizens).where(eq(citizens.id, id));
+    return (await t.db.select().from(smsOutbox).where(eq(smsOutbox.phone, person!.phone!))).map((m) => m.body);
+  };
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemoWorld(t.db, TODAY);
+    await scan(t.db, { today: TODAY, origin: ORIGIN });
+    // An grants Cúc his son's dossier (inserted directly: a grant's days run on the app clock).
+    const d = await birth();
+    await insertDelegation(t.db, { grantorId: an, delegateId: cuc, dossierId: d.id, serviceCode: null, endsAt: new Date(clock.now().getTime() + 86_400_000) });
+  });
+  afterAll(async () => t?.close());
+
+  it("counts as the owner's confirmation: the owner is told, only the other parent may object", async () => {
+    const d = await birth();
+    const before = { an: (await textsTo(an)).length, binh: (await textsTo(binh)).length };
+    const r = await performCitizenAction(t.db, cuc, "confirm", { dossierCode: d.code, version: d.version, idempotencyKey: randomUUID(), input: NAME, consent: true }, { origin: ORIGIN, today: TODAY });
+    expect(r).toMatchObject({ ok: true, status: "submitted" });
+    const after = await birth();
+    expect(after).toMatchObject({ submittedBy: an, objectionUntil: objectionDeadline(TODAY) });
+
+    // The mother gets the window; the father, whose act it was, is told who submitted and gets no window.
+    const binhTexts = (await textsTo(binh)).slice(before.binh);
+    expect(binhTexts).toEqual([expect.stringMatching(/^DVC Da Nang: chi Binh: ten be la Nguyen Minh Khang\. Phan doi truoc 25\/11: https:\/\/.* Ma doi chieu \d{4}$/)]);
+    const anTexts = (await textsTo(an)).slice(before.an);
+    expect(anTexts).toEqual([expect.stringMatching(new RegExp(`^DVC Da Nang: Ho so ${d.code} da duoc nguoi than nop thay anh An: https://.* Ma doi chieu \\d{4}$`))]);
+    expect(anTexts.join()).not.toMatch(/Phan doi/);
+
+    const view = { status: "submitted" as const, submittedBy: after.submittedBy, objectionUntil: after.objectionUntil };
+    expect(partyMay("object", { citizenId: an, role: "owner" }, view, TODAY)).toBe(false);
+    expect(partyMay("object", { citizenId: binh, role: "co-parent" }, view, TODAY)).toBe(true);
+    expect(partyMay("object", { citizenId: cuc, role: "delegate" }, view, TODAY)).toBe(false);
+    expect(await respondAsOtherParent(t.db, an, { dossierCode: d.code, answer: "object", reason: "Không đúng" }, { today: TODAY })).toEqual({ ok: false, error: "not_allowed" });
+    expect(await parentReviewOf(t.db, after)).toMatchObject({ submitter: { id: an }, others: [{ id: binh }] });
+    // The timeline still names the relative who acted.
+    const [event] = await t.db.select().from(dossierEvents).where(eq(dossierEvents.toStatus, "submitted"));
+    expect(event).toMatchObject({ actorId: cuc, data: expect.objectContaining({ via: { channel: "delegate", onBehalfOf: an } }) });
   });
 });

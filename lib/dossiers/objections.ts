@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor, Tx } from "../db/client";
 import { citizens, deepLinks, dossierEvents, dossierParties, dossiers, parentResponses, smsOutbox } from "../db/schema";
@@ -13,6 +13,7 @@ import { dossierCodeSchema } from "./code";
 import { partyMay } from "./parties";
 import type { Channel } from "./citizen-actions";
 import { statusSchema } from "./status";
+import { parentReviewFrom, type ParentReview } from "./parent-review";
 import * as clock from "../clock";
 
 /** Calendar days the other parent has to answer, counting the day of submission: a decision still fits the 3-working-day SLA. */
@@ -28,7 +29,8 @@ async function otherParties(ex: Executor, dossierId: string, actorId: string | n
     .select({ id: citizens.id, fullName: citizens.fullName, sex: citizens.sex, birthDate: citizens.birthDate, phone: citizens.phone })
     .from(dossierParties)
     .innerJoin(citizens, eq(citizens.id, dossierParties.citizenId))
-    .where(and(eq(dossierParties.dossierId, dossierId), actorId ? ne(dossierParties.citizenId, actorId) : undefined));
+    .where(and(eq(dossierParties.dossierId, dossierId), actorId ? ne(dossierParties.citizenId, actorId) : undefined))
+    .orderBy(asc(citizens.id));
 }
 
 /** The objection window a submission opens: only when another parent can answer it. */
@@ -196,13 +198,7 @@ export async function settleObjection(db: Db, officer: { username: string; agenc
   });
 }
 
-/** What the dossier pages show of the second-parent rule. */
-export interface ParentReview {
-  until: string;
-  submitter: { id: string; name: string } | null;
-  others: { id: string; name: string }[];
-  response?: Pick<ParentResponse, "answer" | "reason" | "citizenId" | "settledAt" | "settlement"> & { name: string };
-}
+export type { ParentReview } from "./parent-review";
 
 export async function parentReviewOf(
   ex: Executor,
@@ -211,11 +207,5 @@ export async function parentReviewOf(
   if (!dossier.objectionUntil) return null;
   const { response } = await answerToSubmission(ex, dossier.id);
   const parties = (await otherParties(ex, dossier.id, null)).map((p) => ({ id: p.id, name: p.fullName }));
-  const submitter = parties.find((p) => p.id === dossier.submittedBy) ?? null;
-  return {
-    until: dossier.objectionUntil,
-    submitter,
-    others: parties.filter((p) => p.id !== dossier.submittedBy),
-    response: response && { ...response, name: parties.find((p) => p.id === response.citizenId)?.name ?? "" },
-  };
+  return parentReviewFrom(dossier, parties, response);
 }

@@ -6,7 +6,7 @@ import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
 import { dossierEvents, dossiers, licences, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "./citizen-actions";
-import { performOfficerAction } from "./officer-actions";
+import { offeredActions, performOfficerAction } from "./officer-actions";
 import { respondAsOtherParent } from "./objections";
 
 const TODAY = "2026-11-23";
@@ -137,5 +137,15 @@ describe.each(await testDatabaseKinds())("officer actions on $name", ({ open }) 
     const xahoi = { username: "xahoi", agency: "xahoi" };
     expect(await act(xahoi, support.code, support.version, "reject", "   ")).toMatchObject({ ok: false, error: "invalid" });
     expect(await act(xahoi, support.code, support.version, "reject", "Hộ đã chuyển khỏi phường")).toMatchObject({ ok: true, status: "rejected" });
+  });
+});
+
+describe("what the officer's page offers", () => {
+  it("holds Tiếp nhận back until the fee is paid, and says so; other actions stay", () => {
+    expect(offeredActions("submitted", false)).toEqual({ actions: ["reject"], awaitingFee: true });
+    expect(offeredActions("submitted", true)).toEqual({ actions: ["receive", "reject"], awaitingFee: false });
+    // Nothing after receipt waits for the fee.
+    expect(offeredActions("received", false)).toEqual({ actions: ["process", "approve", "request_info", "reject"], awaitingFee: false });
+    expect(offeredActions("delivered", false)).toEqual({ actions: [], awaitingFee: false });
   });
 });

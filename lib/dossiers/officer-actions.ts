@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { findService } from "../services/catalogue";
 import { fieldErrorsOf, storableText } from "../services/citizen-input";
 import { findDossierForAgency } from "../db/officer-queries";
-import { canTransition, statusSchema, type Status } from "./status";
+import { canTransition, lifecycle, statusSchema, type Status } from "./status";
 import { transition } from "./transition";
 import * as clock from "../clock";
 import type { ApprovalHold } from "./objections";
@@ -21,6 +21,17 @@ export const officerActionTarget: Record<OfficerAction, Status> = {
   reject: "rejected",
   deliver: "delivered",
 };
+
+/**
+ * The actions the officer's page offers on a dossier in `status`, and whether one is held back until the
+ * citizen pays the fee (its target requires `feePaid`): the page says so instead of offering a click
+ * transition() would refuse.
+ */
+export function offeredActions(status: Status, feePaid: boolean): { actions: OfficerAction[]; awaitingFee: boolean } {
+  const possible = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));
+  const waitsForFee = (a: OfficerAction) => !feePaid && (lifecycle[officerActionTarget[a]].requires ?? []).includes("feePaid");
+  return { actions: possible.filter((a) => !waitsForFee(a)), awaitingFee: possible.some(waitsForFee) };
+}
 
 const officerActionRequest = z
   .object({

@@ -12,6 +12,7 @@ import { paidPaymentOf } from "../payments/orders";
 import { waitingCorrection } from "../corrections/requests";
 import { oneStopReceiptNo, queueOneStopSubmission } from "../onestop/outbox";
 import { approvalHold, notifyOtherParents, objectionUntilFor, type ApprovalHold } from "./objections";
+import { notifyGrantor } from "./delegation";
 import { canTransition, lifecycle, NEEDS_INFO_WORKING_DAYS, statusSchema, type ActorKind, type Effect, type Precondition, type Status } from "./status";
 
 export interface TransitionRequest {
@@ -19,7 +20,11 @@ export interface TransitionRequest {
   /** The version the actor saw: a dossier changed since is a conflict, never overwritten. */
   version: number;
   to: Status;
-  actor: { kind: ActorKind; id: string | null };
+  /**
+   * Who acted. `onBehalfOf`: the party a relative acted for through their grant; the act counts as
+   * that party's (docs/parents.md: the other parent's window), and that party is told.
+   */
+  actor: { kind: ActorKind; id: string | null; onBehalfOf?: string };
   today: string;
   origin: string;
   note?: string | null;
@@ -72,9 +77,17 @@ export async function transition(tx: Tx, req: TransitionRequest): Promise<Transi
     .returning({ id: dossierEvents.id });
   const updated = { ...current, ...columns } as DossierRow;
   await queueStatusSms(tx, updated, req.to, event!.id, req.origin);
-  if (lifecycle[req.to].notifyOtherParents) await notifyOtherParents(tx, updated, req.actor.id, event!.id, req);
+  if (lifecycle[req.to].notifyOtherParents) {
+    await notifyOtherParents(tx, updated, partyOf(req.actor), event!.id, req);
+    if (req.actor.onBehalfOf) await notifyGrantor(tx, updated, req.actor.onBehalfOf, event!.id, req);
+  }
   if (lifecycle[req.to].syncOneStop) await queueOneStopSubmission(tx, current.id, event!.id);
   return { ok: true, from, status: req.to, version: current.version + 1, eventId: event!.id };
+}
+
+/** The party an act counts as: the grantor when a relative acted for them. */
+function partyOf(actor: TransitionRequest["actor"]): string | null {
+  return actor.onBehalfOf ?? actor.id;
 }
 
 /** Why a precondition does not hold, or undefined when it does. */
@@ -102,9 +115,9 @@ async function effectColumns(effect: Effect, tx: Tx, dossier: DossierRow, req: T
     case "submission":
       return {
         submittedAt: clock.now(),
-        submittedBy: req.actor.id,
+        submittedBy: partyOf(req.actor),
         slaDueDate: addWorkingDays(req.today, service.slaWorkingDays),
-        objectionUntil: await objectionUntilFor(tx, dossier.id, req.actor.id, req.today),
+        objectionUntil: await objectionUntilFor(tx, dossier.id, partyOf(req.actor), req.today),
         // A renewal decided after the old licence expires: its holder shows this proof until then.
         ...(service.issues === "licence-renewal" && !dossier.provisionalCode && { provisionalCode: randomBytes(10).toString("base64url") }),
       };

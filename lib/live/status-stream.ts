@@ -9,6 +9,13 @@ export interface StatusStreamOptions {
   subscribe: (subscriber: (change: StatusChange | null) => void) => Promise<() => void>;
   /** Asked before each change is sent: a session signed out elsewhere hears nothing more. */
   stillSignedIn: () => Promise<boolean>;
+  /**
+   * The dossiers (ids) a relative granted this citizen (lib/dossiers/delegation.ts), and whether every
+   * such grant still holds: asked before their changes and at each heartbeat. A revoked or ended grant
+   * closes the stream, and the browser's reconnect is judged afresh (the route ends it at the first
+   * grant's end too).
+   */
+  delegated?: { ids: ReadonlySet<string>; stillHeld: () => Promise<boolean> };
   signal: AbortSignal;
   heartbeatMs?: number;
 }
@@ -37,15 +44,22 @@ export function statusEventStream(opts: StatusStreamOptions): ReadableStream<Uin
         controller.close();
       };
       send(`retry: ${RETRY_MS}\n\n`);
+      const delegated = opts.delegated && opts.delegated.ids.size > 0 ? opts.delegated : undefined;
+      // A change to a dossier held only through a grant, or a resync, is sent only while the grants hold.
+      const needsGrant = (change: StatusChange | null) => delegated !== undefined && (!change || !opts.dossierIds.has(change.id));
+      const allowed = async (change: StatusChange | null) => (await opts.stillSignedIn()) && (!needsGrant(change) || (await delegated!.stillHeld()));
       const unsubscribe = await opts.subscribe((change) => {
-        if (change && !opts.dossierIds.has(change.id)) return;
-        void opts.stillSignedIn().then((ok) => {
+        if (change && !opts.dossierIds.has(change.id) && !delegated?.ids.has(change.id)) return;
+        void allowed(change).then((ok) => {
           if (!ok) return close();
           if (!change) return send("event: resync\ndata: {}\n\n");
           send(`event: status\ndata: ${JSON.stringify({ code: change.code, status: change.status, version: change.version })}\n\n`);
         }, close);
       });
-      const heartbeat = setInterval(() => send(": \n\n"), opts.heartbeatMs ?? 25_000);
+      const heartbeat = setInterval(() => {
+        if (!delegated) return send(": \n\n");
+        void delegated.stillHeld().then((ok) => (ok ? send(": \n\n") : close()), close);
+      }, opts.heartbeatMs ?? 25_000);
       const expiry = setTimeout(close, Math.max(0, opts.endsAt - opts.now));
       const onAbort = () => close();
       cleanup = () => {

@@ -5,6 +5,7 @@ import { renderTemplate } from "../services/render";
 import { unaccentVi } from "./salutation";
 import { isGsm7, toGsm7 } from "./gsm7";
 import {
+  correctionOutcomes,
   placeholdersOf,
   preparedSmsVarsOf,
   SMS_MAX_LENGTH,
@@ -49,6 +50,7 @@ const OVERRIDES: Record<string, Record<string, string>> = {
   otherParentNamed: { deadline: "31/12" },
   assistCode: { otp: "482193", ward: "phuong Ngu Hanh Son" },
   otherParentConfirmed: { service: longest(services(true)), deadline: "31/12" },
+  correctionAnswered: { outcome: correctionOutcomes.rejected },
 };
 
 const all = [

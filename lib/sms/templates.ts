@@ -58,6 +58,16 @@ export const smsTemplates = {
     text: "DVC Da Nang: Ho so {service} da duoc xac nhan. Phan doi truoc {deadline}: {link} Ma doi chieu {matchCode}",
     vars: otherParentVars,
   },
+  // To the owner when a relative they granted the dossier submitted it (lib/dossiers/delegation.ts).
+  delegateSubmitted: {
+    text: "DVC Da Nang: Ho so {code} da duoc nguoi than nop thay {salutation} {firstName}: {link} Ma doi chieu {matchCode}",
+    vars: ["code", "salutation", "firstName", "link", "matchCode"],
+  },
+  // To the citizen who reported a wrong pre-filled line, when its agency answers (lib/corrections/requests.ts).
+  correctionAnswered: {
+    text: "DVC Da Nang: {salutation} {firstName}: bao sai ho so {code} {outcome}: {link} Ma doi chieu {matchCode}",
+    vars: ["salutation", "firstName", "code", "outcome", "link", "matchCode"],
+  },
   // The one-time code a citizen reads out to the ward officer helping them (lib/dossiers/assist.ts);
   // the match code is the newest prepared dossier's, so the citizen can tell the text is genuine.
   assistCode: {
@@ -73,6 +83,9 @@ export const smsTemplates = {
 } as const satisfies Record<string, SmsTemplate>;
 
 export type SmsTemplateKey = keyof typeof smsTemplates;
+
+/** correctionAnswered's {outcome}: the agency accepted (and corrected the line) or rejected the report. */
+export const correctionOutcomes = { accepted: "da duoc sua", rejected: "khong duoc chap nhan" } as const;
 
 /** What the SMS conversation (lib/sms/conversation.ts) supplies to its replies. */
 export const replyVars = ["matchCode", "link", "code", "service", "details", "otp", "triesLeft"] as const;

@@ -30,9 +30,8 @@ import { CollectCentre } from "@/components/dossier/collect-centre";
 import { collectCentre, mayChooseCentre } from "@/lib/delivery/collect";
 import { declineReasons } from "@/lib/dossiers/decline";
 import { FeePanel } from "@/components/dossier/fee-panel";
-import { isPayable, latestPaymentOf } from "@/lib/payments/orders";
+import { isPayable } from "@/lib/payments/orders";
 import { paymentConfig } from "@/lib/payments/config";
-import { parentReviewOf } from "@/lib/dossiers/objections";
 import { partyMay } from "@/lib/dossiers/parties";
 import { ParentReviewPanel } from "@/components/dossier/parent-review";
 import { DossierLiveStatus } from "@/components/pwa/live-status";
@@ -40,7 +39,6 @@ import { ResultSummary } from "@/components/dossier/result-summary";
 import * as clock from "@/lib/clock";
 import { provisionalProof } from "@/lib/dossiers/provisional-proof";
 import { ProvisionalProofPanel } from "@/components/dossier/provisional-proof-panel";
-import { FeePayment } from "@/components/dossier/fee-payment";
 import { agencyName } from "@/lib/services/agency";
 import { pendingDecisionStatuses } from "@/lib/dossiers/status";
 import { delegationOver } from "@/lib/db/delegation-queries";
@@ -85,9 +83,8 @@ export default async function DossierPage(props: Props) {
     : pendingDecisionStatuses.includes(dossier.status) && dossier.slaDueDate
       ? { date: dossier.slaDueDate }
       : null;
-  const payment = service.feeVnd > 0 ? await latestPaymentOf(await getDb(), dossier.id) : undefined;
+  const { payment, parentReview: review } = page;
   const paymentNotice = search.payment === "paid" || search.payment === "unavailable" ? search.payment : undefined;
-  const review = await parentReviewOf(await getDb(), dossier);
   const childName = typeof dossier.citizenData.childName === "string" ? dossier.citizenData.childName : null;
   const corrections = await correctionsOf(await getDb(), dossier.id);
   const latestReport = new Map<string, CorrectionRequest>();
@@ -95,6 +92,18 @@ export default async function DossierPage(props: Props) {
   const waiting = corrections.find((c) => c.status === "open" && c.effect === "wait");
   const waitingRoute = waiting && correctionRoute(service, waiting.fieldKey);
   const reported = reportFeedback.parse(search);
+  // One fee panel: due on the confirm screen (at its foot) and while the agency decides, paid after; below the result once there is one.
+  const fee = (
+    <FeePanel
+      dossierCode={dossier.code}
+      feeVnd={service.feeVnd}
+      agency={agency}
+      locale={locale}
+      due={feeDue}
+      payment={payment}
+      pay={delegate ? undefined : { payable: isPayable(dossier.status, service.feeVnd), online: paymentConfig() !== undefined, notice: paymentNotice, action: payFee }}
+    />
+  );
   const ownCommune = communeOf(dossier.prefilled);
 
   return (
@@ -122,21 +131,9 @@ export default async function DossierPage(props: Props) {
         </div>
       )}
 
-      {!awaiting && feeDue && payment?.status !== "paid" && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
+      {!awaiting && !dossier.result && fee}
 
       {proof && <ProvisionalProofPanel proof={proof} />}
-
-      {service.feeVnd > 0 && !delegate && (
-        <FeePanel
-          dossierCode={dossier.code}
-          feeVnd={service.feeVnd}
-          payable={isPayable(dossier.status, service.feeVnd)}
-          online={paymentConfig() !== undefined}
-          payment={payment}
-          notice={paymentNotice}
-          pay={payFee}
-        />
-      )}
 
       {owner && (
         <p className="rounded-lg border-l-4 border-sky-700 bg-sky-50 p-4">{t("dossier.coParent", { owner })}</p>
@@ -177,6 +174,8 @@ export default async function DossierPage(props: Props) {
       {dossier.result && (
         <ResultSummary code={dossier.code} result={dossier.result} />
       )}
+
+      {dossier.result && fee}
 
       {dossier.status === "delivered" && !delegate && (
         <section id="danh-gia" aria-labelledby="rate" className="scroll-mt-4 rounded-xl bg-white p-4 ring-1 ring-stone-200">
@@ -263,7 +262,7 @@ export default async function DossierPage(props: Props) {
         />
       )}
 
-      {awaiting && feeDue && <FeePayment feeVnd={service.feeVnd} agency={agency} locale={locale} due={feeDue} />}
+      {awaiting && fee}
 
       {awaiting ? (
         <DossierForm

@@ -9,8 +9,8 @@ import { findDossierForAgency } from "@/lib/db/officer-queries";
 import { eventsOf } from "@/lib/db/dossier-queries";
 import { findService } from "@/lib/services/catalogue";
 import { flatFields, suggestedValues } from "@/lib/services/citizen-input";
-import { canTransition, statusSchema } from "@/lib/dossiers/status";
-import { officerActions, officerActionTarget } from "@/lib/dossiers/officer-actions";
+import { statusSchema } from "@/lib/dossiers/status";
+import { offeredActions } from "@/lib/dossiers/officer-actions";
 import { pick } from "@/lib/i18n/localized";
 import { communeOf, withCommune } from "@/lib/places/commune";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -87,7 +87,8 @@ export default async function OfficerReviewPage(props: Props) {
     return String(value);
   };
   const centre = collectCentre(dossier, commune);
-  const available = officerActions.filter((a) => canTransition(status, officerActionTarget[a]));
+  // Tiếp nhận waits for the fee: not offered until it is paid (transition() still guards it).
+  const { actions: available, awaitingFee } = offeredActions(status, service.feeVnd === 0 || Boolean(payment));
 
   return (
     <article className="space-y-6">
@@ -165,9 +166,14 @@ export default async function OfficerReviewPage(props: Props) {
 
       {review && <ParentsSection review={review} dossierCode={dossier.code} />}
 
-      {available.length > 0 && (
+      {(available.length > 0 || awaitingFee) && (
         <section aria-labelledby="actions" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="actions" className="text-xl font-bold">{t("review.actions")}</h2>
+          {awaitingFee && (
+            <p data-testid="awaiting-fee" className="rounded-lg border-2 border-orange-700 bg-orange-50 p-3 font-medium text-orange-900">
+              {t("review.awaitingFee")}
+            </p>
+          )}
           <form action={actOnDossier} className="space-y-3">
             <input type="hidden" name="dossierCode" value={dossier.code} />
             <input type="hidden" name="version" value={dossier.version} />
