@@ -74,4 +74,15 @@ describe.each(await testDatabaseKinds())("a Báo sai answered on $name", ({ open
     expect(await answerCorrection(t.db, police, { id: request!.id, decision: "reject", answer: "Đúng theo CCCD" })).toEqual({ ok: false, error: "already_answered" });
     expect((await textsToMai()).slice(before)).toEqual([expect.stringMatching(new RegExp(`^DVC Da Nang: Ba Mai: bao sai ho so ${m.code} khong duoc chap nhan: https://\\S+ Ma doi chieu \\d{4}$`))]);
   });
+
+  it("gives a dossier the hold outlasted days to confirm, and a new version a stale page cannot confirm", async () => {
+    const waited = await t.db.select().from(dossiers).where(and(eq(dossiers.ownerId, mai), eq(dossiers.status, "prepared")));
+    const m = waited[0]!;
+    await t.db.update(dossiers).set({ confirmDeadline: "2026-11-20" }).where(eq(dossiers.id, m.id));
+    expect(await reportAndAnswer(m, { decision: "accept", value: "Phan Thị Mãi" })).toMatchObject({ ok: true });
+    const after = (await t.db.select().from(dossiers).where(eq(dossiers.id, m.id)))[0]!;
+    expect(after.confirmDeadline).toBe("2026-11-26");
+    expect(after.version).toBeGreaterThan(m.version);
+    expect(await performCitizenAction(t.db, mai, "confirm", { dossierCode: m.code, version: m.version, idempotencyKey: randomUUID(), input: { delivery: "digital" }, consent: true }, { origin: ORIGIN, today: TODAY })).toMatchObject({ ok: false });
+  });
 });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Tx } from "../db/client";
+import * as clock from "../clock";
 import type { DatasetCode } from "../gov/datasets";
 
 interface DossierRef {
@@ -106,13 +107,18 @@ export async function correctAtSource(tx: Tx, dossier: DossierRef, dataset: Data
   return changed;
 }
 
-/** Sets the corrected line in one dossier's pre-fill (and its reason text, its trigger key when the line is part of it). */
+/**
+ * Sets the corrected line in one dossier's pre-fill (and its reason text, its trigger key when the line is
+ * part of it). A new version: a page or SMS code showing the old line can no longer confirm it.
+ */
 export async function correctPrefill(tx: Tx, dossier: DossierRef, dataset: DatasetCode, field: string, value: string): Promise<void> {
   const write = writeFor(dossier, dataset, field, value);
   const patch: Record<string, unknown> = { [field]: value };
   if (field === "residence" && write?.set.commune) patch.commune = write.set.commune;
   await tx.execute(sql`
     UPDATE dossiers SET
+      version = version + 1,
+      updated_at = ${clock.now()},
       prefilled = prefilled || ${JSON.stringify(patch)}::jsonb,
       reason = CASE WHEN reason ? ${field} THEN reason || ${JSON.stringify({ [field]: value })}::jsonb ELSE reason END,
       subject_key = coalesce(${write?.dossier?.subjectKey ?? null}, subject_key),

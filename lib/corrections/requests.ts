@@ -12,6 +12,8 @@ import { dossierCodeSchema } from "../dossiers/code";
 import { statusSchema, type Status } from "../dossiers/status";
 import type { StaffMember } from "../auth/staff";
 import * as clock from "../clock";
+import { addDays } from "../dates";
+import { MIN_DAYS_TO_CONFIRM } from "../engine/deadlines";
 import { correctionRoute } from "./route";
 import { correctedValue, reasonText } from "./value";
 import { correctAtSource, correctPrefill, recordOf } from "./registry";
@@ -41,7 +43,7 @@ export async function reportWrongLine(db: Db, citizenId: string, input: unknown)
   }
   const { dossierCode, field, reason } = parsed.data;
   const dossier = await findDossierFor(db, citizenId, dossierCode);
-  const service = dossier && findService(dossier.serviceCode);
+  const service = dossier && findService(dossier.serviceCode, dossier.serviceVersion);
   const route = service && correctionRoute(service, field);
   if (!dossier || !route) return { ok: false, error: "not_found" };
   if (!reportable.includes(dossier.status)) return { ok: false, error: "not_reportable" };
@@ -137,8 +139,9 @@ export async function answerCorrection(
       .for("update");
     if (!row) return { ok: false, error: "not_found" };
     if (row.request.status !== "open") return { ok: false, error: "already_answered" };
-    const route = correctionRoute(getService(row.dossier.serviceCode), row.request.fieldKey)!;
+    const route = correctionRoute(getService(row.dossier.serviceCode, row.dossier.serviceVersion), row.request.fieldKey)!;
     const answeredAt = clock.now();
+    if (row.request.effect === "wait") await giveTimeToConfirm(tx, row.dossier.id, at.today ?? clock.today());
     if (req.decision === "reject") {
       await tx.update(correctionRequests).set({ status: "rejected", answer: req.answer, answeredBy: officer.username, answeredAt }).where(eq(correctionRequests.id, req.id));
       await tx.insert(dossierEvents).values({
@@ -174,6 +177,17 @@ export async function answerCorrection(
     await textReporter(tx, row.request, row.dossier, "accepted", at);
     return { ok: true, carriedTo };
   });
+}
+
+/**
+ * The answer lifts a hold on the confirmation: the citizen gets at least the days to confirm a late-found
+ * renewal has, from today, whatever the deadline was while the agency took its time.
+ */
+async function giveTimeToConfirm(tx: Tx, dossierId: string, today: string): Promise<void> {
+  const earliest = addDays(today, MIN_DAYS_TO_CONFIRM);
+  await tx.execute(sql`
+    UPDATE dossiers SET confirm_deadline = ${earliest}::date
+    WHERE id = ${dossierId} AND status IN ('prepared', 'needs_info') AND confirm_deadline < ${earliest}::date`);
 }
 
 /**

@@ -117,11 +117,11 @@ export async function findDossierFor(
 }
 
 export type DossierEvent = typeof dossierEvents.$inferSelect;
-/** What a timeline shows of an event. */
 /** How a citizen's action reached the dossier when not by their own hand (lib/dossiers/acting.ts). */
 export type EventVia =
   | { channel: "assisted"; officer: string; officerName: string; ward: string }
   | { channel: "delegate"; onBehalfOf: string };
+/** What a timeline shows of an event. */
 export type TimelineEvent = Pick<DossierEvent, "id" | "kind" | "toStatus" | "actorKind" | "note" | "at" | "data"> & {
   actorName: string | null;
   via?: EventVia | null;

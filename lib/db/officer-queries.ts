@@ -28,12 +28,6 @@ export interface Desk {
 const deskOf = (desk: string | Desk): Desk => (typeof desk === "string" ? { agency: desk } : desk);
 
 /**
- * What an agency may see at all: its services' dossiers that the citizen has submitted. A `prepared`
- * dossier (or one declined or expired before submission) holds registry data the citizen has not
- * consented to send; every officer query below starts from this. A commune's office sees the dossiers
- * of its own centre (centreCommune).
- */
-/**
  * The one-stop centre handling dossier row `d` (drizzle's table, or a raw query's alias): the commune a
  * lead moved it to, else the one its pre-fill names (a birth is registered where the child lives), else
  * its owner's. The queue, the IOC, a reassignment and the One-Stop outbox all place a dossier by this.
@@ -43,6 +37,12 @@ export const centreCommuneOf = (d: SQL = sql`${dossiers}`) =>
 
 const centreCommune = centreCommuneOf();
 
+/**
+ * What an agency may see at all: its services' dossiers that the citizen has submitted. A `prepared`
+ * dossier (or one declined or expired before submission) holds registry data the citizen has not
+ * consented to send; every officer query below starts from this. A commune's office sees the dossiers
+ * of its own centre (centreCommune).
+ */
 function agencyMaySee(services: string[], desk: Desk) {
   return and(
     inArray(dossiers.serviceCode, services),

@@ -37,7 +37,7 @@ export async function chooseCollectCentre(db: Db, citizenId: string, input: unkn
   const parsed = collectRequest.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "commune") ? "invalid" : "not_found" };
   const found = await findDossierFor(db, citizenId, parsed.data.dossierCode);
-  const service = found && findService(found.serviceCode);
+  const service = found && findService(found.serviceCode, found.serviceVersion);
   if (!found || !service) return { ok: false, error: "not_found" };
   const { commune } = parsed.data;
   return db.transaction(async (tx): Promise<CollectResult> => {
