@@ -122,4 +122,13 @@ describe.each(await testDatabaseKinds())("delegation to a relative on $name", ({
     expect(await act(nam, await reload(medical))).toEqual({ ok: false, error: "not_found" });
     vi.restoreAllMocks();
   });
+
+  it("two taps at once on Cho phép make one grant", async () => {
+    const input = { delegateId: nam, scope: "service:tour-guide-card-renewal", until };
+    const results = await Promise.all([grantDelegation(t.db, mai, input), grantDelegation(t.db, mai, input)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "alreadyGranted" }]);
+    const granted = results.find((r) => r.ok) as { ok: true; id: string };
+    expect(await revokeGrant(t.db, mai, granted.id)).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
 import { citizens, deepLinks, delegations, dossiers, smsOutbox } from "../db/schema";
@@ -69,23 +69,26 @@ export async function grantDelegation(db: Db, grantorId: string, input: unknown)
   }
 
   const now = clock.now();
-  const [existing] = await db
-    .select({ id: delegations.id })
-    .from(delegations)
-    .where(
-      and(
-        eq(delegations.grantorId, grantorId),
-        eq(delegations.delegateId, delegateId),
-        isNull(delegations.revokedAt),
-        gt(delegations.endsAt, now),
-        or(dossierId ? eq(delegations.dossierId, dossierId) : undefined, serviceCode ? eq(delegations.serviceCode, serviceCode) : undefined),
-      ),
-    );
-  if (existing) return { ok: false, error: "alreadyGranted" };
-
-  const row = await insertDelegation(db, { grantorId, delegateId, dossierId, serviceCode, endsAt: endOfDay(until) });
-  log.info({ event: "delegation.granted", grant: row.id, scope: parsed.data.scope.kind }, "delegation granted");
-  return { ok: true, id: row.id };
+  // Check and insert under one lock per grantor and relative: two taps at once must not make two grants.
+  const granted = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`delegation:${grantorId}:${delegateId}`}))`);
+    const [existing] = await tx
+      .select({ id: delegations.id })
+      .from(delegations)
+      .where(
+        and(
+          eq(delegations.grantorId, grantorId),
+          eq(delegations.delegateId, delegateId),
+          isNull(delegations.revokedAt),
+          gt(delegations.endsAt, now),
+          or(dossierId ? eq(delegations.dossierId, dossierId) : undefined, serviceCode ? eq(delegations.serviceCode, serviceCode) : undefined),
+        ),
+      );
+    return existing ? undefined : insertDelegation(tx, { grantorId, delegateId, dossierId, serviceCode, endsAt: endOfDay(until) });
+  });
+  if (!granted) return { ok: false, error: "alreadyGranted" };
+  log.info({ event: "delegation.granted", grant: granted.id, scope: parsed.data.scope.kind }, "delegation granted");
+  return { ok: true, id: granted.id };
 }
 
 /** Ends a grant at once: the delegate's next request finds nothing. Only the grantor may. */
