@@ -10,6 +10,7 @@ import { findService, getService } from "./catalogue";
 import { decideProposal, submitProposal } from "./proposals";
 import { installStoredVersions } from "./overlay";
 import { rolloutComparison, seedServiceCatalogue, setRollout } from "./store";
+import { PILOT_COMMUNES } from "../places/communes";
 
 const TODAY = "2026-11-23";
 const ORIGIN = "https://dichvucong.danang.gov.vn";
@@ -39,13 +40,33 @@ describe.each(await testDatabaseKinds())("propose, approve, version and roll out
     await t?.close();
   });
 
-  it("dry-runs a draft per commune with anonymised samples and the rendered SMS, writing nothing", async () => {
+  it("dry-runs a draft per commune, hiding counts under 5 and any real person's data, writing nothing", async () => {
     const run = await dryRun(t.db, elderly, { today: TODAY, origin: ORIGIN, communes: ["Phường Hải Châu"] });
-    expect(run.perCommune).toEqual([{ commune: "Phường Hải Châu", count: 1, chosen: true }]);
-    expect(run.total).toBe(1);
-    expect(run.samples).toEqual([{ initials: "T. V. B.", ageBand: "70–79", commune: "Phường Hải Châu", dueOn: expect.any(String) }]);
-    expect(run.sms.text).toBe("DVC Da Nang: Ong Bay: ho so huong tro cap huu tri xa hoi da san sang: https://dichvucong.danang.gov.vn/s/xxxxxxxxxxxxxxxxxxxxxx Ma doi chieu 0000");
+    // One person turns 80: a count of 1 would single him out, so it is "< 5", and no sample is drawn from it.
+    expect(run.perCommune).toEqual([{ commune: "Phường Hải Châu", count: null, chosen: true }]);
+    expect(run.total).toEqual({ count: 0, small: 1 });
+    expect(run.samples).toEqual([]);
+    // The preview's SMS is made up (Trương Văn Bảy is the real candidate): never his name.
+    expect(run.sms.text).toBe("DVC Da Nang: Ong An: ho so huong tro cap huu tri xa hoi da san sang: https://dichvucong.danang.gov.vn/s/xxxxxxxxxxxxxxxxxxxxxx Ma doi chieu 0000");
+    expect(run.sms.text).not.toMatch(/Bay/);
     expect(await t.db.$count(dossiers, eq(dossiers.serviceCode, elderly.code))).toBe(0);
+  });
+
+  it("samples only from communes with 5 or more, with no name, id or exact birth date", async () => {
+    const pension = getService("social-pension");
+    const run = await dryRun(t.db, { ...pension, code: "pension-copy" }, { today: TODAY, origin: ORIGIN, communes: PILOT_COMMUNES });
+    const large = new Set(run.perCommune.filter((r) => r.count !== null).map((r) => r.commune));
+    for (const r of run.perCommune) expect(r.count === null || r.count >= 5).toBe(true);
+    for (const sample of run.samples) {
+      expect(Object.keys(sample).sort()).toEqual(["ageBand", "commune", "dueOn"]);
+      expect(large.has(sample.commune)).toBe(true);
+    }
+  });
+
+  it("refuses a commune the platform does not know, with its own issue", async () => {
+    const result = await submitProposal(t.db, { json: JSON.stringify(elderly), communes: ["Phường Hải Châu", "Phuong Hai Chau'; --"], staff: xahoi });
+    expect(result).toMatchObject({ ok: false, error: "invalid", issues: [{ path: "communes", key: "unknownCommune" }] });
+    expect(await submitProposal(t.db, { json: JSON.stringify(elderly), communes: [], staff: xahoi })).toMatchObject({ issues: [{ key: "chooseCommune" }] });
   });
 
   it("refuses another agency's service and an invalid draft; the centre alone decides", async () => {
