@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, TransactionRollbackError } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld } from "../gov/demo-world";
 import { growthPersonas, seedGrowthWorld } from "../gov/demo-growth-world";
-import { dossiers, serviceEvents, serviceVersions } from "../db/schema";
+import { citizens, dossiers, serviceEvents, serviceVersions } from "../db/schema";
 import { scan } from "../engine/scan";
 import { dryRun } from "../engine/dry-run";
 import { findService, getService } from "./catalogue";
 import { decideProposal, submitProposal } from "./proposals";
 import { installStoredVersions } from "./overlay";
 import { rolloutComparison, seedServiceCatalogue, setRollout } from "./store";
-import { PILOT_COMMUNES } from "../places/communes";
 
 const TODAY = "2026-11-23";
 const ORIGIN = "https://dichvucong.danang.gov.vn";
@@ -53,14 +52,27 @@ describe.each(await testDatabaseKinds())("propose, approve, version and roll out
   });
 
   it("samples only from communes with 5 or more, with no name, id or exact birth date", async () => {
-    const pension = getService("social-pension");
-    const run = await dryRun(t.db, { ...pension, code: "pension-copy" }, { today: TODAY, origin: ORIGIN, communes: PILOT_COMMUNES });
-    const large = new Set(run.perCommune.filter((r) => r.count !== null).map((r) => r.commune));
-    for (const r of run.perCommune) expect(r.count === null || r.count >= 5).toBe(true);
-    for (const sample of run.samples) {
-      expect(Object.keys(sample).sort()).toEqual(["ageBand", "commune", "dueOn"]);
-      expect(large.has(sample.commune)).toBe(true);
-    }
+    // Six more people turn 80 within the fortnight in Sơn Trà (test-only ids): enough to sample there, not in Hải Châu.
+    const ids = [1, 2, 3, 4, 5, 6].map((n) => `04848000000${n}`);
+    let run: Awaited<ReturnType<typeof dryRun>> | undefined;
+    // Citizens are never deleted: the extra people live in a transaction that is rolled back.
+    await t.db
+      .transaction(async (tx) => {
+        await tx.insert(citizens).values(ids.map((id, i) => ({ id, fullName: `Người Thử ${i}`, birthDate: `1946-12-0${i + 1}`, sex: "male" as const, commune: "Phường Sơn Trà", province: "Thành phố Đà Nẵng" })));
+        run = await dryRun(tx, elderly, { today: TODAY, origin: ORIGIN, communes: ["Phường Hải Châu", "Phường Sơn Trà"] });
+        tx.rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof TransactionRollbackError)) throw e;
+      });
+    expect(run?.perCommune).toEqual([
+      { commune: "Phường Sơn Trà", count: 6, chosen: true },
+      { commune: "Phường Hải Châu", count: null, chosen: true },
+    ]);
+    expect(run?.total).toEqual({ count: 6, small: 1 });
+    expect(run?.samples).toHaveLength(5);
+    for (const sample of run!.samples) expect(sample).toEqual({ ageBand: "70–79", commune: "Phường Sơn Trà", dueOn: expect.stringMatching(/^2026-12-0\d$/) });
+    expect(await t.db.$count(citizens, inArray(citizens.id, ids))).toBe(0);
   });
 
   it("refuses a commune the platform does not know, with its own issue", async () => {
