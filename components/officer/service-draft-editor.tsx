@@ -235,7 +235,7 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
         </>
       )}
       <h3 className="font-semibold">{text.sms}</h3>
-      <p className="rounded bg-stone-100 p-2 font-mono text-sm">{run.sms.text}</p>
+      <p className="break-all rounded bg-stone-100 p-2 font-mono text-sm">{run.sms.text}</p>
       <p className="text-sm">{fill(text.length!, { length: run.sms.length })}</p>
     </section>
   );
