@@ -43,9 +43,11 @@ test("a department drafts a service, the dry run counts it, the centre approves,
   await expect(dept.getByText("Hợp lệ", { exact: true })).toBeVisible();
   await dept.getByRole("checkbox", { name: "Phường Hải Châu" }).check();
   await dept.getByRole("button", { name: "Chạy thử" }).click();
-  await expect(dept.getByText("Sẽ chuẩn bị 1 hồ sơ tại các xã, phường đã chọn")).toBeVisible();
-  await expect(dept.getByRole("cell", { name: "T. V. B." })).toBeVisible();
-  await expect(dept.getByText(/^DVC Da Nang: Ong Bay: .* Ma doi chieu 0000$/)).toBeVisible();
+  // One person turns 80: a count that small is hidden, no sample is drawn, and the SMS is previewed with made-up values.
+  await expect(dept.getByText("Sẽ chuẩn bị dưới 5 hồ sơ ở mỗi xã, phường đã chọn")).toBeVisible();
+  await expect(dept.getByRole("row", { name: /Phường Hải Châu\s*< 5\s*Có/ })).toBeVisible();
+  await expect(dept.getByText(/^DVC Da Nang: Ong An: .* Ma doi chieu 0000$/)).toBeVisible();
+  await expect(dept.getByText(/Bay/)).toHaveCount(0);
   await dept.getByRole("button", { name: "Gửi Trung tâm phê duyệt" }).click();
   await expect(dept.getByText("Đã gửi phiên bản 1 cho Trung tâm phê duyệt.")).toBeVisible();
 
@@ -53,7 +55,7 @@ test("a department drafts a service, the dry run counts it, the centre approves,
   await signInStaff(centre, "trungtam");
   await centre.goto("/officer/services");
   await centre.getByRole("link", { name: /Trợ cấp người cao tuổi 80/ }).click();
-  await expect(centre.getByText("Sẽ chuẩn bị 1 hồ sơ tại các xã, phường đã chọn")).toBeVisible();
+  await expect(centre.getByText("Sẽ chuẩn bị dưới 5 hồ sơ ở mỗi xã, phường đã chọn")).toBeVisible();
   await centre.getByRole("button", { name: "Phê duyệt và bật" }).click();
   await expect(centre.getByText("Đã phê duyệt. Dịch vụ chạy từ lần quét tiếp theo.")).toBeVisible();
   await expect(centre.getByText(/Phê duyệt · Phiên bản 1 · trungtam/)).toBeVisible();

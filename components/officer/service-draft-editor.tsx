@@ -110,7 +110,7 @@ export function ServiceDraftEditor({
           <ul className="list-disc pl-5">
             {others.map((i, n) => (
               <li key={n}>
-                <code>{i.path || "—"}</code>: {fill(text.issue[i.key] ?? text.issue.other!, { ...i.values, detail: i.message })}
+                <code>{i.path || "—"}</code>: {fill(text.issue[i.key] ?? text.issue.other!, i.values ?? {})}
               </li>
             ))}
           </ul>
@@ -182,7 +182,13 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
   return (
     <section aria-labelledby="dry-run" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-stone-200">
       <h2 id="dry-run" className="text-lg font-semibold">{text.title}</h2>
-      <p className="font-semibold">{fill(text.total!, { count: run.total })}</p>
+      <p className="font-semibold">
+        {run.total.small === 0
+          ? fill(text.total!, { count: run.total.count })
+          : run.total.count === 0
+            ? text.totalSmall
+            : fill(text.totalPlus!, { count: run.total.count, small: run.total.small })}
+      </p>
       {run.perCommune.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
@@ -198,7 +204,7 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
             {run.perCommune.map((r) => (
               <tr key={r.commune}>
                 <td>{r.commune}</td>
-                <td>{r.count}</td>
+                <td>{r.count ?? text.fewer}</td>
                 <td>{r.chosen ? text.yes : text.no}</td>
               </tr>
             ))}
@@ -211,7 +217,6 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col">{text.initials}</th>
                 <th scope="col">{text.age}</th>
                 <th scope="col">{text.commune}</th>
                 <th scope="col">{text.due}</th>
@@ -220,7 +225,6 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
             <tbody>
               {run.samples.map((s, i) => (
                 <tr key={i}>
-                  <td>{s.initials}</td>
                   <td>{s.ageBand}</td>
                   <td>{s.commune}</td>
                   <td>{s.dueOn ? s.dueOn.slice(0, 10).split("-").reverse().join("/") : "—"}</td>
@@ -231,7 +235,7 @@ export function DryRunView({ run, text }: { run: DryRun; text: Record<string, st
         </>
       )}
       <h3 className="font-semibold">{text.sms}</h3>
-      <p className="rounded bg-stone-100 p-2 font-mono text-sm">{run.sms.text}</p>
+      <p className="break-all rounded bg-stone-100 p-2 font-mono text-sm">{run.sms.text}</p>
       <p className="text-sm">{fill(text.length!, { length: run.sms.length })}</p>
     </section>
   );

@@ -41,7 +41,7 @@ function Field({ path, label, hint, issues, text, children }: FieldProps) {
       {own.length > 0 && (
         <ul id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
           {own.map((i, n) => (
-            <li key={n}>{fill(text.issue[i.key] ?? text.issue.other!, { ...i.values, detail: i.message })}</li>
+            <li key={n}>{fill(text.issue[i.key] ?? text.issue.other!, i.values ?? {})}</li>
           ))}
         </ul>
       )}

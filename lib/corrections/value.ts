@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { storableText } from "../services/citizen-input";
 import type { CorrectionRoute } from "./route";
+import { oneStopCentres } from "../places/communes";
+
+const knownCommune = (name: string | undefined) => z.enum(oneStopCentres).safeParse(name).success;
 
 const isoDate = (s: string) => {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -29,7 +32,7 @@ export function correctedValue(route: Pick<CorrectionRoute, "format" | "fieldKey
     case "text":
       if (route.fieldKey === "members") return /^\d{1,2}$/.test(text) && Number(text) > 0 ? String(Number(text)) : undefined;
       // A residence is "address, commune, province": the commune decides the registering ward.
-      if (route.fieldKey === "residence" && text.split(",").filter((p) => p.trim()).length < 3) return undefined;
+      if (route.fieldKey === "residence" && !knownCommune(text.split(",").map((p) => p.trim()).filter(Boolean).at(-2))) return undefined;
       return text;
   }
 }

@@ -35,6 +35,8 @@ export interface DatasetSpec {
   columns: Record<string, ColumnType>;
   /** A jsonb column whose keys are spread into the pre-filled data (a licence's extra details). */
   spread?: string;
+  /** Text columns a first SMS may name (not personal data), each with a made-up value for the dry run's preview. */
+  smsColumns?: Record<string, string>;
   /** Pre-filled values that need a join, written once here and named by rules. */
   derived?: Record<string, (a: Aliases) => SQL>;
 }
@@ -144,7 +146,8 @@ export const ruleDatasets: Partial<Record<DatasetCode, DatasetSpec>> = {
   "medical-licences": licenceDataset("medical"),
   "tour-guide-cards": licenceDataset("tour-guide"),
   "veterinary-certs": licenceDataset("veterinary"),
-  "transport-badges": licenceDataset("transport-badge"),
+  // The vehicle plate names the vehicle whose badge is due, not its owner.
+  "transport-badges": { ...licenceDataset("transport-badge"), smsColumns: { subject: "43A-000.00" } },
   "driving-licences": licenceDataset("driving"),
   "food-safety-certs": licenceDataset("food-safety"),
   "health-insurance-cards": licenceDataset("health-insurance"),

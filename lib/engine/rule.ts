@@ -108,6 +108,17 @@ export const ruleSchema = z
       if (typeOf(c.column) === "jsonb") ctx.addIssue({ code: "custom", message: `column ${c.column} cannot be compared`, path: ["where", i] });
       if ((c.op === "in") !== Array.isArray(c.value)) ctx.addIssue({ code: "custom", message: "use a list of values with 'in', one value otherwise", path: ["where", i, "value"] });
     });
+    // What a first SMS may carry (SPEC: no personal data beyond the first name): the first name, the
+    // rule's own period, due day and age, a fixed value, the trigger's date, or a column the dataset vouches for.
+    const smsSafe = (src: Source): boolean =>
+      ("person" in src && src.person === "firstName") ||
+      ("owner" in src && src.owner === "firstName") ||
+      "rule" in src ||
+      "value" in src ||
+      ("column" in src && ((Object.hasOwn(rule, "column") && (rule as { column?: string }).column === src.column) || Boolean(spec.smsColumns && Object.hasOwn(spec.smsColumns, src.column))));
+    for (const [key, src] of Object.entries(rule.smsVars)) {
+      if (!smsSafe(src)) ctx.addIssue({ code: "custom", message: `sms variable ${key} may carry no personal data`, path: ["smsVars", key] });
+    }
     const derivedOk = (name: string) => Object.hasOwn(commonDerived, name) || Boolean(spec.derived && Object.hasOwn(spec.derived, name));
     for (const part of ["reason", "prefill", "smsVars"] as const) {
       for (const [key, src] of Object.entries(rule[part])) {

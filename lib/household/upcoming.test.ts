@@ -4,9 +4,18 @@ import { testDatabaseKinds } from "../db/test-databases";
 import { demoPersonas } from "../gov/demo-world";
 import { growthPersonas } from "../gov/demo-growth-world";
 import { seededWorld } from "../gov/test-world";
-import { dataAccessLog, householdReminders } from "../db/schema";
+import { dataAccessLog, familyRelations, householdReminders } from "../db/schema";
 import { addDays } from "../dates";
-import { HOUSEHOLD_PURPOSE, householdUpcoming, optInReminder } from "./upcoming";
+import { day, HOUSEHOLD_PURPOSE, householdUpcoming, optInReminder } from "./upcoming";
+
+describe("a date column's day", () => {
+  it("is the Vietnamese day even when the driver made the date a local midnight east of UTC", () => {
+    // What node-postgres hands back for date '2026-11-23' on a server running at +07.
+    expect(day(new Date("2026-11-23T00:00:00+07:00"))).toBe("2026-11-23");
+    expect(day(new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-23");
+    expect(day("2026-11-23")).toBe("2026-11-23");
+  });
+});
 
 const TODAY = "2026-11-23";
 const NOW = new Date(`${TODAY}T09:00:00+07:00`);
@@ -25,6 +34,24 @@ describe.each(await testDatabaseKinds())("the household's next 12 months on $nam
     expect(of("lower-secondary-enrollment", growthPersonas.han)).toBeDefined();
     const log = await t.db.select().from(dataAccessLog).where(and(eq(dataAccessLog.purpose, HOUSEHOLD_PURPOSE), eq(dataAccessLog.citizenId, growthPersonas.khoi)));
     expect(new Set(log.map((l) => l.dataset))).toEqual(new Set(["population"]));
+  });
+
+  it("shows an adult relative's records to no one but them (a grown child, a parent)", async () => {
+    const t = world();
+    // Lê Thị Cúc's medical licence expires within the year; make her Mai's grown child, recorded both ways.
+    await t.db.insert(familyRelations).values([
+      { citizenId: growthPersonas.mai, relativeId: demoPersonas.cuc, relation: "child" },
+      { citizenId: demoPersonas.cuc, relativeId: growthPersonas.mai, relation: "parent" },
+    ]);
+    const hers = await householdUpcoming(t.db, demoPersonas.cuc, TODAY);
+    expect(hers.some((i) => i.service.code === "medical-licence-renewal" && i.personId === demoPersonas.cuc)).toBe(true);
+    // Cúc, an adult, sees Mai's children no more than Mai sees Cúc's licence.
+    expect(hers.every((i) => i.personId === demoPersonas.cuc)).toBe(true);
+    const mai = await householdUpcoming(t.db, growthPersonas.mai, TODAY);
+    expect(mai.some((i) => i.personId === demoPersonas.cuc)).toBe(false);
+    expect(mai.some((i) => i.personId === growthPersonas.duc)).toBe(true);
+    await t.db.delete(familyRelations).where(eq(familyRelations.relativeId, demoPersonas.cuc));
+    await t.db.delete(familyRelations).where(eq(familyRelations.citizenId, demoPersonas.cuc));
   });
 
   it("shows nothing of another family, and refuses a reminder on someone else's record", async () => {

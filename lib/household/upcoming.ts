@@ -1,7 +1,7 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
 import { citizens, dataAccessLog, familyRelations, householdReminders } from "../db/schema";
-import { addDays } from "../dates";
+import { addDays, todayInVietnam } from "../dates";
 import { dueBetween } from "../engine/compile";
 import { liveServices } from "../services/store";
 import type { ServiceDefinition } from "../services/definition";
@@ -22,18 +22,32 @@ export interface UpcomingItem {
   reminder: { remindOn: string; sentAt: Date | null } | null;
 }
 
-const day = (v: unknown) => String(v instanceof Date ? v.toISOString() : v).slice(0, 10);
+/**
+ * A `date` column as yyyy-MM-dd. A driver that hands it back as a Date made it local midnight: on a server
+ * east of UTC toISOString() is the day before, so read the Date in Vietnam's zone instead.
+ */
+export const day = (v: unknown) => (v instanceof Date ? todayInVietnam(v) : String(v).slice(0, 10));
 
-/** The citizen and the people the population register relates to them (spouse, children, parents). */
-async function householdOf(db: Db, citizenId: string): Promise<Map<string, string>> {
+/**
+ * The citizen and the children under 18 the population register gives them (either side of the relation
+ * may record it). Adults in the family (a spouse, a grown child, a parent) see their own records only:
+ * nothing about another adult is shown without their consent.
+ */
+async function householdOf(db: Db, citizenId: string, today: string): Promise<Map<string, string>> {
+  const minor = sql`${citizens.birthDate} > ${today}::date - interval '18 years'`;
   const rows = await db
     .select({ id: citizens.id, fullName: citizens.fullName })
     .from(citizens)
     .where(
       or(
         eq(citizens.id, citizenId),
-        inArray(citizens.id, db.select({ id: familyRelations.relativeId }).from(familyRelations).where(eq(familyRelations.citizenId, citizenId))),
-        inArray(citizens.id, db.select({ id: familyRelations.citizenId }).from(familyRelations).where(eq(familyRelations.relativeId, citizenId))),
+        and(
+          minor,
+          or(
+            inArray(citizens.id, db.select({ id: familyRelations.relativeId }).from(familyRelations).where(and(eq(familyRelations.citizenId, citizenId), eq(familyRelations.relation, "child")))),
+            inArray(citizens.id, db.select({ id: familyRelations.citizenId }).from(familyRelations).where(and(eq(familyRelations.relativeId, citizenId), eq(familyRelations.relation, "parent")))),
+          ),
+        ),
       ),
     );
   return new Map(rows.map((r) => [r.id, r.fullName]));
@@ -45,14 +59,16 @@ async function householdOf(db: Db, citizenId: string): Promise<Map<string, strin
  * person whose records were read gets a data-access row, as for a prepared dossier.
  */
 export async function householdUpcoming(db: Db, citizenId: string, today: string): Promise<UpcomingItem[]> {
-  const members = await householdOf(db, citizenId);
+  const members = await householdOf(db, citizenId, today);
   const people = [...members.keys()];
   const items: UpcomingItem[] = [];
   const read = new Set<string>();
   for (const { service, communes } of await liveServices(db)) {
     const rows = await queryRows<{ subject_id: string; owner_id: string; subject_key: string; trigger_period: string; due_on: unknown; prepare_on: unknown }>(
       db,
-      dueBetween(service, { today, from: today, to: addDays(today, DAYS_AHEAD) }, { people, communes }),
+      // Days as text: a date never passes through the server's zone.
+      sql`SELECT subject_id, owner_id, subject_key, trigger_period, due_on::date::text AS due_on, prepare_on::date::text AS prepare_on
+          FROM (${dueBetween(service, { today, from: today, to: addDays(today, DAYS_AHEAD) }, { people, communes })}) due`,
     );
     for (const r of rows) {
       const personId = members.has(r.subject_id) ? r.subject_id : r.owner_id;

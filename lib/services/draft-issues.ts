@@ -31,7 +31,9 @@ export const draftIssueKeys = [
   "smsPlaceholder",
   "smsPronoun",
   "smsSalutation",
+  "smsPersonal",
   "chooseCommune",
+  "unknownCommune",
   "other",
 ] as const;
 export type DraftIssueKey = (typeof draftIssueKeys)[number];
@@ -62,7 +64,9 @@ const custom: [RegExp, DraftIssueKey, string?][] = [
   [/^sms: unknown placeholder \{(\w+)\}/, "smsPlaceholder", "name"],
   [/^sms: a fixed pronoun/, "smsPronoun"],
   [/^sms: more than one \{salutation\}/, "smsSalutation"],
+  [/^sms variable (\w+) may carry no personal data/, "smsPersonal", "name"],
   [/^choose at least one commune/, "chooseCommune"],
+  [/^unknown commune/, "unknownCommune"],
 ];
 
 function keyOf(issue: z.core.$ZodIssue): { key: DraftIssueKey; values?: Record<string, string | number> } {

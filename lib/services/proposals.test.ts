@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, TransactionRollbackError } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { seedDemoWorld } from "../gov/demo-world";
 import { growthPersonas, seedGrowthWorld } from "../gov/demo-growth-world";
-import { dossiers, serviceEvents, serviceVersions } from "../db/schema";
+import { citizens, dossiers, serviceEvents, serviceVersions } from "../db/schema";
 import { scan } from "../engine/scan";
 import { dryRun } from "../engine/dry-run";
 import { findService, getService } from "./catalogue";
@@ -39,13 +39,46 @@ describe.each(await testDatabaseKinds())("propose, approve, version and roll out
     await t?.close();
   });
 
-  it("dry-runs a draft per commune with anonymised samples and the rendered SMS, writing nothing", async () => {
+  it("dry-runs a draft per commune, hiding counts under 5 and any real person's data, writing nothing", async () => {
     const run = await dryRun(t.db, elderly, { today: TODAY, origin: ORIGIN, communes: ["Phường Hải Châu"] });
-    expect(run.perCommune).toEqual([{ commune: "Phường Hải Châu", count: 1, chosen: true }]);
-    expect(run.total).toBe(1);
-    expect(run.samples).toEqual([{ initials: "T. V. B.", ageBand: "70–79", commune: "Phường Hải Châu", dueOn: expect.any(String) }]);
-    expect(run.sms.text).toBe("DVC Da Nang: Ong Bay: ho so huong tro cap huu tri xa hoi da san sang: https://dichvucong.danang.gov.vn/s/xxxxxxxxxxxxxxxxxxxxxx Ma doi chieu 0000");
+    // One person turns 80: a count of 1 would single him out, so it is "< 5", and no sample is drawn from it.
+    expect(run.perCommune).toEqual([{ commune: "Phường Hải Châu", count: null, chosen: true }]);
+    expect(run.total).toEqual({ count: 0, small: 1 });
+    expect(run.samples).toEqual([]);
+    // The preview's SMS is made up (Trương Văn Bảy is the real candidate): never his name.
+    expect(run.sms.text).toBe("DVC Da Nang: Ong An: ho so huong tro cap huu tri xa hoi da san sang: https://dichvucong.danang.gov.vn/s/xxxxxxxxxxxxxxxxxxxxxx Ma doi chieu 0000");
+    expect(run.sms.text).not.toMatch(/Bay/);
     expect(await t.db.$count(dossiers, eq(dossiers.serviceCode, elderly.code))).toBe(0);
+  });
+
+  it("samples only from communes with 5 or more, with no name, id or exact birth date", async () => {
+    // Six more people turn 80 within the fortnight in Sơn Trà (test-only ids): enough to sample there, not in Hải Châu.
+    const ids = [1, 2, 3, 4, 5, 6].map((n) => `04848000000${n}`);
+    let run: Awaited<ReturnType<typeof dryRun>> | undefined;
+    // Citizens are never deleted: the extra people live in a transaction that is rolled back.
+    await t.db
+      .transaction(async (tx) => {
+        await tx.insert(citizens).values(ids.map((id, i) => ({ id, fullName: `Người Thử ${i}`, birthDate: `1946-12-0${i + 1}`, sex: "male" as const, commune: "Phường Sơn Trà", province: "Thành phố Đà Nẵng" })));
+        run = await dryRun(tx, elderly, { today: TODAY, origin: ORIGIN, communes: ["Phường Hải Châu", "Phường Sơn Trà"] });
+        tx.rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof TransactionRollbackError)) throw e;
+      });
+    expect(run?.perCommune).toEqual([
+      { commune: "Phường Sơn Trà", count: 6, chosen: true },
+      { commune: "Phường Hải Châu", count: null, chosen: true },
+    ]);
+    expect(run?.total).toEqual({ count: 6, small: 1 });
+    expect(run?.samples).toHaveLength(5);
+    for (const sample of run!.samples) expect(sample).toEqual({ ageBand: "70–79", commune: "Phường Sơn Trà", dueOn: expect.stringMatching(/^2026-12-0\d$/) });
+    expect(await t.db.$count(citizens, inArray(citizens.id, ids))).toBe(0);
+  });
+
+  it("refuses a commune the platform does not know, with its own issue", async () => {
+    const result = await submitProposal(t.db, { json: JSON.stringify(elderly), communes: ["Phường Hải Châu", "Phuong Hai Chau'; --"], staff: xahoi });
+    expect(result).toMatchObject({ ok: false, error: "invalid", issues: [{ path: "communes", key: "unknownCommune" }] });
+    expect(await submitProposal(t.db, { json: JSON.stringify(elderly), communes: [], staff: xahoi })).toMatchObject({ issues: [{ key: "chooseCommune" }] });
   });
 
   it("refuses another agency's service and an invalid draft; the centre alone decides", async () => {

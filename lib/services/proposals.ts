@@ -6,11 +6,13 @@ import { findService } from "./catalogue";
 import { serviceDefinition, type ServiceDefinition } from "./definition";
 import { refreshServices, setRollout } from "./store";
 import { draftIssue, plainIssue, type DraftIssue } from "./draft-issues";
+import { oneStopCentres } from "../places/communes";
 
 /** The Public Administration Service Centre: its staff approve or return the departments' proposals. */
 export const CENTRE_AGENCY = "trungtam";
 
-const communes = z.array(z.string().trim().min(1).max(100)).min(1).max(200);
+// Only the communes the platform knows: a rollout row for a misspelt one would switch nothing on.
+const communes = z.array(z.enum(oneStopCentres)).min(1).max(200);
 
 export type DraftCheck = { ok: true; definition: ServiceDefinition } | { ok: false; issues: DraftIssue[] };
 
@@ -39,7 +41,10 @@ export async function submitProposal(db: Db, input: { json: string; communes: un
   const check = checkDraft(input.json, input.staff.agency);
   if (!check.ok) return { ok: false, error: "invalid", issues: check.issues };
   const chosen = communes.safeParse(input.communes);
-  if (!chosen.success) return { ok: false, error: "invalid", issues: [plainIssue("communes", "choose at least one commune")] };
+  if (!chosen.success) {
+    const empty = Array.isArray(input.communes) && input.communes.length === 0;
+    return { ok: false, error: "invalid", issues: [plainIssue("communes", empty ? "choose at least one commune" : "unknown commune")] };
+  }
   const code = check.definition.code;
   try {
     return await db.transaction(async (tx) => {
@@ -73,7 +78,9 @@ const decision = z.object({
   note: z.string().trim().max(1000).default(""),
 });
 
-export type DecideResult = { ok: true } | { ok: false; error: "invalid" | "not_centre" | "not_pending" | "note_required" };
+/** Why a decision failed: the review page shows these words only, whatever its URL says. */
+export const decideErrors = ["invalid", "not_centre", "not_pending", "note_required"] as const;
+export type DecideResult = { ok: true } | { ok: false; error: (typeof decideErrors)[number] };
 
 /**
  * The centre approves a submitted version (it goes live in its communes at once, no deployment) or

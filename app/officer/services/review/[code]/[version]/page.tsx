@@ -10,13 +10,13 @@ import { formatVnd } from "@/lib/money";
 import { dryRun } from "@/lib/engine/dry-run";
 import { serviceDefinition } from "@/lib/services/definition";
 import { CENTRE_AGENCY, historyOf, proposal } from "@/lib/services/proposals";
+import { reviewQuery } from "@/lib/services/review-query";
 import { DryRunView } from "@/components/officer/service-draft-editor";
 import { decide } from "../../../actions";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ code: z.string().regex(/^[a-z]+(-[a-z]+)*$/), version: z.coerce.number().int().positive() });
-const query = z.object({ done: z.enum(["approve", "return"]).optional().catch(undefined), error: z.string().max(30).optional().catch(undefined) });
 
 export default async function ReviewPage(props: { params: Promise<{ code: string; version: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = params.safeParse(await props.params);
@@ -35,7 +35,7 @@ export default async function ReviewPage(props: { params: Promise<{ code: string
     historyOf(db, code),
     dryRun(db, service, { today: clock.today(), origin: env().APP_ORIGIN, communes: row.communes }),
   ]);
-  const { done, error } = query.parse(await props.searchParams);
+  const { done, error } = reviewQuery.parse(await props.searchParams);
   return (
     <>
       <h1 className="text-2xl font-bold">{pick(service.name, locale)}</h1>
@@ -43,7 +43,7 @@ export default async function ReviewPage(props: { params: Promise<{ code: string
         {code} · {t("version", { version })} · {t(`status.${row.status}`)} · {t("proposedBy", { who: row.proposedBy })}
       </p>
       {done && <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 font-semibold text-green-900 ring-1 ring-green-200">{t(done === "approve" ? "approved" : "returned")}</p>}
-      {error && <p role="alert" className="mb-4 rounded-lg bg-red-50 p-3 font-semibold text-red-900 ring-1 ring-red-200">{t.has(`error.${error}`) ? t(`error.${error}`) : t("error.failed")}</p>}
+      {error && <p role="alert" className="mb-4 rounded-lg bg-red-50 p-3 font-semibold text-red-900 ring-1 ring-red-200">{t(`error.${error}`)}</p>}
       <dl className="mb-4 grid grid-cols-1 gap-2 rounded-lg bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-2">
         <div><dt className="text-sm text-stone-600">{t("agency")}</dt><dd>{pick(service.agency.name, locale)}</dd></div>
         <div><dt className="text-sm text-stone-600">{t("legalBasis")}</dt><dd>{service.legalBasis}</dd></div>
