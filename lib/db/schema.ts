@@ -658,7 +658,8 @@ export const onestopOutbox = pgTable(
     idempotencyKey: text("idempotency_key").notNull().unique(),
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // No database default: written by the app's clock, which the sync compares it with (lib/clock.ts).
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
     lastError: text("last_error"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -675,7 +676,7 @@ export const onestopLinks = pgTable(
     receiptNo: text("receipt_no").notNull(),
     linkedAt: createdAt(),
     // The last time we heard from the One-Stop system about it, or asked: reconciliation asks after a quiet spell.
-    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("onestop_links_checked_idx").on(t.checkedAt)],
 );

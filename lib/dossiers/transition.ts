@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 import { citizens, deepLinks, dossierEvents, dossiers, smsOutbox } from "../db/schema";
 import { getService } from "../services/catalogue";
 import { renderTemplate } from "../services/render";
-import { smsTemplates, type statusSmsVars } from "../sms/templates";
+import { smsTemplates, statusSmsTemplate, type statusSmsVars } from "../sms/templates";
 import { addWorkingDays } from "../calendar/working-days";
 import * as clock from "../clock";
 import { issueResult } from "./results";
@@ -162,6 +162,6 @@ async function queueStatusSms(tx: Tx, dossier: DossierRow, status: Status, event
     link: `${origin}/s/${target.code}`,
     matchCode: target.matchCode,
   } satisfies Record<(typeof statusSmsVars)[number], string>;
-  const body = renderTemplate(smsTemplates[key].text, vars);
+  const body = renderTemplate(smsTemplates[statusSmsTemplate(key, vars)].text, vars);
   await tx.insert(smsOutbox).values({ dedupeKey: `event:${eventId}`, phone: target.phone, body, dossierId: dossier.id }).onConflictDoNothing();
 }

@@ -27,6 +27,11 @@ export type StatusLookup =
 export interface OneStopAdapter {
   name: string;
   submit(submission: OneStopSubmission): Promise<SubmitResult>;
+  /**
+   * A resubmission after a request for more information: an update of the record the first submission
+   * opened (same id, same receipt), filed once per idempotency key like a submission.
+   */
+  supplement(onestopId: string, submission: OneStopSubmission): Promise<SubmitResult>;
   /** Asks for a record's current status: how a status whose callback was lost still arrives. */
   status(onestopId: string): Promise<StatusLookup>;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { dossiers, onestopLinks, onestopStatusUpdates } from "../db/schema";
 import { dossierCodeSchema } from "../dossiers/code";
+import { findDossierForAgency, type Desk } from "../db/officer-queries";
 import { canTransition, statusSchema } from "../dossiers/status";
 import { transition } from "../dossiers/transition";
 import { onestopStatuses } from "./adapter";
@@ -59,10 +60,11 @@ export async function applyOneStopStatus(db: Db, cb: StatusCallback, opts: Apply
       .where(and(eq(onestopLinks.onestopId, cb.onestopId), eq(dossiers.code, cb.dossierCode)));
     // Not linked yet (their answer to our submission is still on its way): they retry, nothing is lost.
     if (!link) return { kind: "unknown" } as const;
-    await tx.update(onestopLinks).set({ checkedAt: opts.now ?? clock.now() }).where(eq(onestopLinks.dossierId, link.dossierId));
+    const heardAt = opts.now ?? clock.now();
+    await tx.update(onestopLinks).set({ checkedAt: heardAt }).where(eq(onestopLinks.dossierId, link.dossierId));
     const inserted = await tx
       .insert(onestopStatusUpdates)
-      .values({ eventId: cb.eventId, dossierId: link.dossierId, status: cb.status, outcome: "in_sync" })
+      .values({ eventId: cb.eventId, dossierId: link.dossierId, status: cb.status, outcome: "in_sync", receivedAt: heardAt })
       .onConflictDoNothing()
       .returning({ eventId: onestopStatusUpdates.eventId });
     if (inserted.length === 0) {
@@ -106,12 +108,18 @@ export async function openConflicts(db: Db, dossierId: string) {
     .orderBy(asc(onestopStatusUpdates.receivedAt));
 }
 
-/** An officer marks a conflict as seen and handled (e.g. after calling the centre); the dossier is unchanged. */
-export async function resolveConflict(db: Db, officer: { username: string }, dossierId: string, eventId: string): Promise<boolean> {
+/**
+ * An officer marks a conflict as seen and handled (e.g. after calling the centre); the dossier is
+ * unchanged. Only a desk whose queue shows the dossier may: its agency, and a commune desk's own centre.
+ */
+export async function resolveConflict(db: Db, officer: Desk & { username: string }, dossierCode: string, eventId: string): Promise<"resolved" | "not_open" | "not_found"> {
+  const found = await findDossierForAgency(db, officer, dossierCode);
+  if (!found) return "not_found";
+  const dossierId = found.dossier.id;
   const rows = await db
     .update(onestopStatusUpdates)
     .set({ resolvedAt: clock.now(), resolvedBy: officer.username })
     .where(and(eq(onestopStatusUpdates.eventId, eventId), eq(onestopStatusUpdates.dossierId, dossierId), eq(onestopStatusUpdates.outcome, "conflict"), isNull(onestopStatusUpdates.resolvedAt)))
     .returning({ eventId: onestopStatusUpdates.eventId });
-  return rows.length > 0;
+  return rows.length > 0 ? "resolved" : "not_open";
 }

@@ -40,4 +40,34 @@ describe("the mock One-Stop service's status lookup", () => {
     expect(await createHttpOneStop({ url, apiKey: "wrong-key-000", timeoutMs: 2000 }).status(filed.onestopId)).toEqual({ ok: false, error: "HTTP 401" });
     expect(await adapter.status("00000000-0000-0000-0000-000000000000")).toEqual({ ok: false, error: "HTTP 404" });
   });
+
+  it("opens a new record for each new submission, as a real One-Stop system does, and takes a resubmission as an update", async () => {
+    const adapter = createHttpOneStop({ url, apiKey: "mock-test-key", timeoutMs: 2000 });
+    const submission = {
+      idempotencyKey: "mock-first-1",
+      dossierCode: "HS-2026-000002",
+      serviceCode: "medical-licence-renewal",
+      agency: "yte",
+      commune: "Phường Hải Châu",
+      applicantId: "048410000001",
+      applicantName: "Thử Nghiệm",
+      submittedAt: clock.now().toISOString(),
+      slaDueDate: null,
+    };
+    const first = await adapter.submit(submission);
+    const second = await adapter.submit({ ...submission, idempotencyKey: "mock-second-1" });
+    if (!first.ok || !second.ok) throw new Error("not filed");
+    expect(second.onestopId).not.toBe(first.onestopId);
+    expect(second.receiptNo).not.toBe(first.receiptNo);
+
+    const update = { ...submission, idempotencyKey: "mock-supplement-1" };
+    expect(await adapter.supplement(first.onestopId, update)).toEqual(first);
+    expect(await adapter.supplement(first.onestopId, update)).toEqual(first);
+    expect(mock.records.get(first.onestopId)!.submissions).toBe(2);
+    expect(await adapter.supplement(first.onestopId, { ...update, idempotencyKey: "mock-supplement-2", dossierCode: "HS-2026-000009" })).toMatchObject({
+      ok: false,
+      permanent: true,
+      error: expect.stringMatching(/^HTTP 404/),
+    });
+  });
 });

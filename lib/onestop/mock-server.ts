@@ -7,7 +7,8 @@ import * as clock from "../clock";
 
 /**
  * A stand-in for the One-Stop software (Một cửa điện tử) with its own HTTP API, for the demo and the
- * browser tests: it files submissions once per Idempotency-Key, numbers receipts, and calls our status
+ * browser tests: it files submissions once per Idempotency-Key, each new one as a new record with its
+ * own receipt (as a real One-Stop does), takes resubmissions as updates of a record, and calls our status
  * endpoint back for each status its clerk sets, retrying until we answer, and tells a record's latest
  * status to whoever asks (GET /api/dossiers/{id}). State lives in memory.
  */
@@ -17,6 +18,7 @@ interface MockRecord {
   serviceCode: string;
   commune: string;
   receiptNo: string;
+  /** How many times the citizen sent it: the first submission, then each resubmission (supplement). */
   submissions: number;
   statuses: { eventId: string; status: OneStopStatus; note?: string; delivered: boolean }[];
 }
@@ -46,7 +48,6 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; callbackKey: string }): MockOneStop {
   const records = new Map<string, MockRecord>();
-  const byCode = new Map<string, MockRecord>();
   const answered = new Map<string, { status: number; body: unknown }>();
   let receiptSeq = 0;
   // How many submissions to refuse with 503 next: the demo's and tests' way to show retries.
@@ -90,7 +91,8 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
       );
       return;
     }
-    if (req.method === "POST" && url.pathname === "/api/dossiers") {
+    const supplementPath = /^\/api\/dossiers\/([0-9a-f-]{36})\/supplement$/.exec(url.pathname);
+    if (req.method === "POST" && (url.pathname === "/api/dossiers" || supplementPath)) {
       if (req.headers.authorization !== `Bearer ${opts.apiKey}`) return send(res, 401, { error: "unauthorized" });
       const key = req.headers["idempotency-key"];
       if (typeof key !== "string" || key.length === 0 || key.length > 200) return send(res, 400, { error: "Idempotency-Key required" });
@@ -102,9 +104,13 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
       }
       const parsed = submission.safeParse(JSON.parse((await readBody(req)) || "null"));
       if (!parsed.success) return send(res, 400, { error: "invalid" });
-      // The same dossier submitted again (after a request for information) keeps its record and receipt.
-      let record = byCode.get(parsed.data.dossierCode);
-      if (!record) {
+      let record: MockRecord | undefined;
+      if (supplementPath) {
+        // A resubmission updates the record it names; one for another dossier is refused.
+        record = records.get(supplementPath[1]!);
+        if (!record || record.dossierCode !== parsed.data.dossierCode) return send(res, 404, { error: "not found" });
+      } else {
+        // Like a real One-Stop system, a new submission (a new key) is a new record, whatever its dossier code.
         const today = clock.today();
         record = {
           id: randomUUID(),
@@ -114,12 +120,11 @@ export function createMockOneStop(opts: { apiKey: string; callbackUrl: string; c
           statuses: [],
         };
         records.set(record.id, record);
-        byCode.set(record.dossierCode, record);
       }
       record.submissions += 1;
       const body = { id: record.id, receiptNo: record.receiptNo };
-      answered.set(key, { status: 201, body });
-      return send(res, 201, body);
+      answered.set(key, { status: supplementPath ? 200 : 201, body });
+      return send(res, supplementPath ? 200 : 201, body);
     }
     const lookupPath = /^\/api\/dossiers\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (req.method === "GET" && lookupPath) {

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { testDatabaseKinds, type TestDatabase } from "../db/test-databases";
 import { demoPersonas, seedDemoWorld } from "../gov/demo-world";
-import { dossierEvents, dossiers, onestopLinks, onestopOutbox } from "../db/schema";
+import { dossierEvents, dossiers, officers, onestopLinks, onestopOutbox, smsOutbox } from "../db/schema";
 import { scan } from "../engine/scan";
 import { performCitizenAction } from "../dossiers/citizen-actions";
 import { performOfficerAction } from "../dossiers/officer-actions";
@@ -61,14 +61,25 @@ const statusLookup = http.get(`${URL_}/api/dossiers/:id`, ({ params, request }) 
   lookups.push(id);
   return HttpResponse.json({ id, latest: latest.get(id) ?? null });
 });
+// A resubmission updates the record it names, once per Idempotency-Key; an unknown record is a 404.
+const supplements: { id: string; key: string | null; dossierCode: string }[] = [];
+const supplement = http.post(`${URL_}/api/dossiers/:id/supplement`, async ({ params, request }) => {
+  const id = String(params.id);
+  const record = [...filed.values()].find((r) => r.id === id);
+  if (!record) return HttpResponse.json({ error: "not found" }, { status: 404 });
+  supplements.push({ id, key: request.headers.get("idempotency-key"), dossierCode: ((await request.json()) as { dossierCode: string }).dossierCode });
+  return HttpResponse.json(record, { status: 200 });
+});
 const lookupDown = () => http.get(`${URL_}/api/dossiers/:id`, () => new HttpResponse("maintenance", { status: 503 }));
 
-const server = setupServer(oneStop, statusLookup);
+const server = setupServer(oneStop, statusLookup, supplement);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   server.resetHandlers();
   requests.length = 0;
   lookups.length = 0;
+  supplements.length = 0;
+  vi.restoreAllMocks();
 });
 afterAll(() => server.close());
 
@@ -76,14 +87,27 @@ const adapter = createHttpOneStop({ url: URL_, apiKey: "onestop-test-key", timeo
 
 describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) => {
   let t: TestDatabase;
-  const dossierOf = async (service: string) => (await t.db.select().from(dossiers).where(eq(dossiers.serviceCode, service)))[0]!;
+  const dossierOf = async (service: string, owner?: string) =>
+    (await t.db.select().from(dossiers).where(and(eq(dossiers.serviceCode, service), owner ? eq(dossiers.ownerId, owner) : undefined)))[0]!;
   const confirm = async (citizen: string, service: string, input: Record<string, unknown>) => {
-    const d = await dossierOf(service);
+    const d = await dossierOf(service, citizen);
     const r = await performCitizenAction(t.db, citizen, "confirm", { dossierCode: d.code, version: d.version, idempotencyKey: randomUUID(), input, consent: true });
     expect(r).toMatchObject({ ok: true, status: "submitted" });
     return d;
   };
-  const outboxOf = async (dossierId: string) => t.db.select().from(onestopOutbox).where(eq(onestopOutbox.dossierId, dossierId));
+  const outboxOf = async (dossierId: string) => t.db.select().from(onestopOutbox).where(eq(onestopOutbox.dossierId, dossierId)).orderBy(onestopOutbox.id);
+  const stepsTo = async (dossierId: string, status: string) =>
+    t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.toStatus, status)));
+  const officerAct = async (officer: { username: string; agency: string; commune?: string | null }, code: string, action: string, note?: string) => {
+    const d = (await t.db.select().from(dossiers).where(eq(dossiers.code, code)))[0]!;
+    return performOfficerAction(t.db, officer, { dossierCode: code, version: d.version, action, note }, { origin: ORIGIN, today: TODAY });
+  };
+  const resubmit = async (citizen: string, code: string) => {
+    const d = (await t.db.select().from(dossiers).where(eq(dossiers.code, code)))[0]!;
+    const r = await performCitizenAction(t.db, citizen, "confirm", { dossierCode: code, version: d.version, idempotencyKey: randomUUID(), input: {}, consent: true, note: "Đã bổ sung" });
+    expect(r).toMatchObject({ ok: true, status: "submitted" });
+  };
+  const deskOf = async (username: string) => (await t.db.select({ username: officers.username, agency: officers.agency, commune: officers.commune }).from(officers).where(eq(officers.username, username)))[0]!;
 
   beforeAll(async () => {
     // Each database numbers its events from 1 again: the same idempotency keys must meet a fresh One-Stop.
@@ -112,6 +136,8 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
     const received = await performOfficerAction(t.db, { username: "vantai", agency: "vantai" }, { dossierCode: badge.code, version: badge.version + 1, action: "receive" }, { origin: ORIGIN });
     expect(received).toMatchObject({ ok: true, status: "received" });
     expect((await dossierOf("transport-badge-renewal")).receiptNo).toBe(link!.receiptNo);
+    const [sms] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, `event:${(await stepsTo(badge.id, "received"))[0]!.id}`));
+    expect(sms!.body).toContain(`da duoc tiep nhan, so bien nhan ${link!.receiptNo}. Hen tra ket qua`);
   });
 
   it("files a dossier once when the answer is lost: the retry carries the same key", async () => {
@@ -154,7 +180,7 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
     expect((await dossierOf("transport-badge-renewal")).version).toBe(processing.version);
     const conflicts = await openConflicts(t.db, badge.id);
     expect(conflicts).toMatchObject([{ eventId: "ev-2", status: "received", detail: "ours=processing" }]);
-    expect(await resolveConflict(t.db, { username: "vantai" }, badge.id, "ev-2")).toBe(true);
+    expect(await resolveConflict(t.db, { username: "vantai", agency: "vantai" }, badge.code, "ev-2")).toBe("resolved");
     expect(await openConflicts(t.db, badge.id)).toEqual([]);
     expect((await dossierOf("transport-badge-renewal")).status).toBe("processing");
 
@@ -166,8 +192,6 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
   const QUIET = 10 * 60_000;
   const hours = (h: number) => later(h * 3_600_000);
   const linkOf = async (dossierId: string) => (await t.db.select().from(onestopLinks).where(eq(onestopLinks.dossierId, dossierId)))[0]!;
-  const stepsTo = async (dossierId: string, status: string) =>
-    t.db.select().from(dossierEvents).where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.toStatus, status)));
   const reconcile = (now: Date) => reconcileWithOneStop(t.db, adapter, { today: TODAY, origin: ORIGIN, now, quietMs: QUIET });
 
   it("finds a status whose callback was lost, applies it once, and a late callback changes nothing", async () => {
@@ -238,14 +262,83 @@ describe.each(await testDatabaseKinds())("One-Stop sync on $name", ({ open }) =>
     expect(new Set(lookups).size).toBe(lookups.length);
   });
 
+  it("files a resubmission after a request for information as an update of the linked record, so its statuses keep arriving", async () => {
+    const support = await confirm(demoPersonas.em, "poor-household-support", { delivery: "centre" });
+    expect(await syncToOneStop(t.db, adapter, { now: hours(10) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const link = await linkOf(support.id);
+    const xahoi = { username: "xahoi", agency: "xahoi" };
+    expect(await officerAct(xahoi, support.code, "receive")).toMatchObject({ ok: true });
+    expect(await officerAct(xahoi, support.code, "request_info", "Bổ sung giấy xác nhận thu nhập")).toMatchObject({ ok: true, status: "needs_info" });
+    await resubmit(demoPersonas.em, support.code);
+    requests.length = 0;
+
+    expect(await syncToOneStop(t.db, adapter, { now: later(10 * 3_600_000 + 60_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const [, again] = await outboxOf(support.id);
+    expect(requests).toEqual([]);
+    expect(supplements).toEqual([{ id: link.onestopId, key: again!.idempotencyKey, dossierCode: support.code }]);
+    expect(await linkOf(support.id)).toMatchObject({ onestopId: link.onestopId, receiptNo: link.receiptNo });
+    // The record's next status reaches the dossier: the record is the one we know.
+    const next = { eventId: "after-supplement-1", onestopId: link.onestopId, dossierCode: support.code, status: "received" };
+    expect(await receiveOneStopStatus(t.db, next, { today: TODAY, origin: ORIGIN })).toMatchObject({ kind: "recorded", outcome: "applied" });
+    expect((await dossierOf("poor-household-support")).status).toBe("received");
+  });
+
+  it("holds a resubmission queued before the first submission was filed until it is, then updates that record", async () => {
+    // Not connected (or down) while the officer receives, asks for information and the citizen answers.
+    const birth = await confirm(demoPersonas.an, "birth-registration", { childName: "Nguyễn Minh Khang", hometown: "father", delivery: "post" });
+    const hotich = await deskOf("hotich");
+    expect(await officerAct(hotich, birth.code, "receive")).toMatchObject({ ok: true, status: "received" });
+    // The "received" SMS has no number to give yet, so it names none rather than a blank one.
+    const [received] = await stepsTo(birth.id, "received");
+    const [sms] = await t.db.select().from(smsOutbox).where(eq(smsOutbox.dedupeKey, `event:${received!.id}`));
+    expect(sms!.body).toMatch(new RegExp(`^DVC Da Nang: Ho so ${birth.code} da duoc tiep nhan\\. Hen tra ket qua \\d\\d/\\d\\d/\\d{4}\\. Ma doi chieu \\d+$`));
+    expect(await officerAct(hotich, birth.code, "request_info", "Bổ sung giấy chứng sinh")).toMatchObject({ ok: true });
+    await resubmit(demoPersonas.an, birth.code);
+    expect(await outboxOf(birth.id)).toMatchObject([{ status: "pending" }, { status: "pending" }]);
+
+    server.use(busyOnce());
+    const at = hours(11).getTime();
+    expect(await syncToOneStop(t.db, adapter, { now: new Date(at) })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(supplements).toEqual([]);
+    expect(await syncToOneStop(t.db, adapter, { now: new Date(at + 31_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await syncToOneStop(t.db, adapter, { now: new Date(at + 32_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const link = await linkOf(birth.id);
+    expect(requests.map((r) => r.body.dossierCode)).toEqual([birth.code]);
+    expect(supplements.map((r) => r.id)).toEqual([link.onestopId]);
+    expect((await dossierOf("birth-registration", demoPersonas.an)).receiptNo).toBe(link.receiptNo);
+  });
+
+  it("lets only a desk whose queue shows the dossier resolve its One-Stop conflict: not another commune's", async () => {
+    const birth = await dossierOf("birth-registration", demoPersonas.an);
+    const link = await linkOf(birth.id);
+    const conflict = { eventId: "desk-conflict-1", onestopId: link.onestopId, dossierCode: birth.code, status: "approved" };
+    expect(await receiveOneStopStatus(t.db, conflict, { today: TODAY, origin: ORIGIN })).toMatchObject({ outcome: "conflict" });
+    const hoaVang = await deskOf("hotich.hoavang");
+    expect(hoaVang.commune).not.toBe((await deskOf("hotich")).commune);
+    expect(await resolveConflict(t.db, hoaVang, birth.code, "desk-conflict-1")).toBe("not_found");
+    expect(await resolveConflict(t.db, { username: "yte", agency: "yte" }, birth.code, "desk-conflict-1")).toBe("not_found");
+    expect(await openConflicts(t.db, birth.id)).toHaveLength(1);
+    expect(await resolveConflict(t.db, await deskOf("hotich"), birth.code, "desk-conflict-1")).toBe("resolved");
+    expect(await resolveConflict(t.db, await deskOf("hotich"), birth.code, "desk-conflict-1")).toBe("not_open");
+  });
+
+  it("queues by the app's clock, so a simulated day behind the database's is due at once", async () => {
+    const simulated = new Date(clock.now().getTime() - 2 * 86_400_000);
+    vi.spyOn(clock, "now").mockReturnValue(simulated);
+    const card = await confirm(demoPersonas.giang, "tour-guide-card-renewal", { cardType: "international", delivery: "post" });
+    expect(await outboxOf(card.id)).toMatchObject([{ nextAttemptAt: simulated, createdAt: simulated }]);
+    expect(await syncToOneStop(t.db, adapter, { now: clock.now() })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await linkOf(card.id)).toMatchObject({ linkedAt: simulated, checkedAt: simulated });
+  });
+
   it("tells the IOC how many submissions wait and since when, in counts only", async () => {
     expect(await oneStopOutboxHealth(t.db)).toEqual({ waiting: 0, failed: 0, waitingSince: null });
     const badge = await dossierOf("transport-badge-renewal");
     const queued = new Date("2026-03-02T01:30:00Z");
     await t.db.insert(onestopOutbox).values([
-      { dossierId: badge.id, idempotencyKey: "health-waiting-1", createdAt: queued },
-      { dossierId: badge.id, idempotencyKey: "health-waiting-2", status: "sending", createdAt: later(0) },
-      { dossierId: badge.id, idempotencyKey: "health-failed", status: "failed", createdAt: new Date("2026-01-01T00:00:00Z") },
+      { dossierId: badge.id, idempotencyKey: "health-waiting-1", createdAt: queued, nextAttemptAt: queued },
+      { dossierId: badge.id, idempotencyKey: "health-waiting-2", status: "sending", createdAt: later(0), nextAttemptAt: later(0) },
+      { dossierId: badge.id, idempotencyKey: "health-failed", status: "failed", createdAt: new Date("2026-01-01T00:00:00Z"), nextAttemptAt: later(0) },
     ]);
     expect(await oneStopOutboxHealth(t.db)).toEqual({ waiting: 2, failed: 1, waitingSince: queued });
   });

@@ -9,9 +9,13 @@ import { safeErrorText } from "../sms/redact";
 import type { OneStopAdapter, OneStopSubmission, SubmitResult } from "./adapter";
 import * as clock from "../clock";
 
-/** Queues a submission for the One-Stop system in the transaction that submits the dossier. */
+/**
+ * Queues a submission for the One-Stop system in the transaction that submits the dossier. Due now by
+ * the app's clock, which the sync compares it with (a simulated day is never the database's).
+ */
 export async function queueOneStopSubmission(tx: Tx, dossierId: string, submissionEventId: number): Promise<void> {
-  await tx.insert(onestopOutbox).values({ dossierId, idempotencyKey: `chudong-submission-${submissionEventId}`, createdAt: clock.now() }).onConflictDoNothing();
+  const now = clock.now();
+  await tx.insert(onestopOutbox).values({ dossierId, idempotencyKey: `chudong-submission-${submissionEventId}`, createdAt: now, nextAttemptAt: now }).onConflictDoNothing();
 }
 
 interface SyncOptions {
@@ -42,12 +46,16 @@ const claimed = z.object({
   commune: z.string(),
   submitted_at: z.coerce.date(),
   sla_due_date: z.string().nullable(),
+  // The One-Stop record an earlier submission of this dossier opened: a resubmission updates it.
+  linked_id: z.string().nullable(),
 });
 type Claimed = z.infer<typeof claimed>;
 
 /**
  * Claims due rows like the SMS dispatcher: pending ones whose time has come and `sending` ones whose
  * lease ran out; SKIP LOCKED with the re-checked WHERE means two instances never claim the same row.
+ * A dossier's submissions go in order: a resubmission waits while an earlier one is still unfiled, so
+ * it finds the record to update rather than opening a second one.
  */
 async function claimDue(db: Db, now: Date, o: Required<Omit<SyncOptions, "now">>): Promise<Claimed[]> {
   const rows = await queryRows<unknown>(db, sql`
@@ -58,14 +66,19 @@ async function claimDue(db: Db, now: Date, o: Required<Omit<SyncOptions, "now">>
         SELECT id FROM onestop_outbox
         WHERE (status = 'pending' OR (status = 'sending' AND attempts < ${o.maxAttempts}))
           AND next_attempt_at <= ${now.toISOString()}::timestamptz
+          AND NOT EXISTS (
+            SELECT 1 FROM onestop_outbox earlier
+            WHERE earlier.dossier_id = onestop_outbox.dossier_id AND earlier.id < onestop_outbox.id AND earlier.status IN ('pending', 'sending')
+          )
         ORDER BY next_attempt_at, id LIMIT ${o.batchSize}
         FOR UPDATE SKIP LOCKED
       )
       RETURNING id, attempts, idempotency_key, dossier_id
     )
     SELECT c.*, d.code, d.service_code, d.owner_id, ci.full_name, ${centreCommuneOf(sql.raw("d"))} AS commune,
-      d.submitted_at, d.sla_due_date::text AS sla_due_date
-    FROM c JOIN dossiers d ON d.id = c.dossier_id JOIN citizens ci ON ci.id = d.owner_id`);
+      d.submitted_at, d.sla_due_date::text AS sla_due_date, l.onestop_id AS linked_id
+    FROM c JOIN dossiers d ON d.id = c.dossier_id JOIN citizens ci ON ci.id = d.owner_id
+      LEFT JOIN onestop_links l ON l.dossier_id = c.dossier_id`);
   return rows.map((r) => claimed.parse(r));
 }
 
@@ -85,7 +98,7 @@ function submissionOf(row: Claimed): OneStopSubmission {
 
 async function submitSafely(adapter: OneStopAdapter, row: Claimed): Promise<SubmitResult> {
   try {
-    return await adapter.submit(submissionOf(row));
+    return await (row.linked_id ? adapter.supplement(row.linked_id, submissionOf(row)) : adapter.submit(submissionOf(row)));
   } catch (error) {
     return { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -98,7 +111,8 @@ async function record(db: Db, row: Claimed, result: SubmitResult, at: Date, maxA
     if (result.ok) {
       const updated = await tx.update(onestopOutbox).set({ status: "sent", sentAt: at, lastError: null }).where(fence).returning({ id: onestopOutbox.id });
       if (updated.length === 0) return undefined;
-      // A resubmission (after a request for more information) keeps the record and receipt it was given.
+      // A resubmission updated the linked record, which keeps its id and receipt: nothing more to link.
+      if (row.linked_id) return "sent";
       await tx
         .insert(onestopLinks)
         .values({ dossierId: row.dossier_id, onestopId: result.onestopId, receiptNo: result.receiptNo, linkedAt: at, checkedAt: at })

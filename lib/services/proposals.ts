@@ -7,6 +7,7 @@ import { serviceDefinition, type ServiceDefinition } from "./definition";
 import { refreshServices, setRollout } from "./store";
 import { draftIssue, plainIssue, type DraftIssue } from "./draft-issues";
 import { oneStopCentres } from "../places/communes";
+import * as clock from "../clock";
 
 /** The Public Administration Service Centre: its staff approve or return the departments' proposals. */
 export const CENTRE_AGENCY = "trungtam";
@@ -96,7 +97,7 @@ export async function decideProposal(db: Db, input: { action: "approve" | "retur
   const done = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(serviceVersions)
-      .set({ status, note: note || null, decidedBy: input.staff.username, decidedAt: sql`now()` })
+      .set({ status, note: note || null, decidedBy: input.staff.username, decidedAt: clock.now() })
       .where(and(eq(serviceVersions.code, code), eq(serviceVersions.version, version), eq(serviceVersions.status, "submitted")))
       .returning({ communes: serviceVersions.communes });
     if (!row) return false;

@@ -6,6 +6,7 @@ import { catalogue, liveCatalogue } from "./catalogue";
 import { serviceDefinition, type ServiceDefinition } from "./definition";
 import { installStoredVersions, latestStored } from "./overlay";
 import { PILOT_COMMUNES } from "../places/communes";
+import * as clock from "../clock";
 
 // Kept here for the pages that import it from the store; the list itself lives in lib/places.
 export { PILOT_COMMUNES };
@@ -59,13 +60,15 @@ export async function seedServiceCatalogue(db: Executor, communes: readonly stri
 /** Switches services on or off in communes, as data; each change is audited. */
 export async function setRollout(db: Executor, codes: readonly string[], communes: readonly string[], enabled: boolean, actor: string): Promise<void> {
   if (!codes.length || !communes.length) return;
-  const rows = codes.flatMap((serviceCode) => communes.map((commune) => ({ serviceCode, commune, enabled: enabled ? 1 : 0, changedBy: actor })));
+  // Stamped by the app's clock, as everything compared with app time is (never the database's now()).
+  const changedAt = clock.now();
+  const rows = codes.flatMap((serviceCode) => communes.map((commune) => ({ serviceCode, commune, enabled: enabled ? 1 : 0, changedBy: actor, changedAt })));
   await db
     .insert(serviceRollout)
     .values(rows)
     .onConflictDoUpdate({
       target: [serviceRollout.serviceCode, serviceRollout.commune],
-      set: { enabled: sql`excluded.enabled`, changedBy: sql`excluded.changed_by`, changedAt: sql`now()` },
+      set: { enabled: sql`excluded.enabled`, changedBy: sql`excluded.changed_by`, changedAt: sql`excluded.changed_at` },
     });
   await db.insert(serviceEvents).values(codes.map((code) => ({ code, action: enabled ? ("switched-on" as const) : ("switched-off" as const), actor, data: { communes: [...communes] } })));
 }

@@ -12,6 +12,7 @@ import {
   SMS_SUMMARY_MAX_LENGTH,
   smsReplies,
   smsTemplates,
+  statusSmsTemplate,
   templateProblems,
   unboundReplies,
   unknownPlaceholders,
@@ -105,6 +106,18 @@ describe("the SMS template registry", () => {
       lengths[template.key] = text.length;
     }
     expect(Object.entries(lengths).filter(([, n]) => n > SMS_MAX_LENGTH)).toEqual([]);
+  });
+});
+
+describe("the status SMS", () => {
+  it("names the receipt number when the One-Stop system has given one, and leaves the clause out when not", () => {
+    const vars = { code: LONGEST.code!, receiptNo: "", slaDue: "2026-11-26", deadline: "2026-12-31", link: LONGEST.link!, matchCode: "4821" };
+    const render = (v: typeof vars) => renderTemplate(smsTemplates[statusSmsTemplate("received", v)].text, v);
+    expect(render(vars)).toBe("DVC Da Nang: Ho so HS-2026-000123 da duoc tiep nhan. Hen tra ket qua 26/11/2026. Ma doi chieu 4821");
+    expect(render({ ...vars, receiptNo: LONGEST.receiptNo! })).toBe(
+      "DVC Da Nang: Ho so HS-2026-000123 da duoc tiep nhan, so bien nhan 000.00.48.H17-261123-000001. Hen tra ket qua 26/11/2026. Ma doi chieu 4821",
+    );
+    expect(statusSmsTemplate("approved", vars)).toBe("approved");
   });
 });
 

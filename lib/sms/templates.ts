@@ -28,6 +28,11 @@ export const smsTemplates = {
     text: "DVC Da Nang: Ho so {code} da duoc tiep nhan, so bien nhan {receiptNo}. Hen tra ket qua {slaDue}. Ma doi chieu {matchCode}",
     vars: statusSmsVars,
   },
+  // Received before the One-Stop system numbered it (or with it not connected): no blank number clause.
+  receivedNoReceipt: {
+    text: "DVC Da Nang: Ho so {code} da duoc tiep nhan. Hen tra ket qua {slaDue}. Ma doi chieu {matchCode}",
+    vars: statusSmsVars,
+  },
   needsInfo: {
     text: "DVC Da Nang: Ho so {code} can bo sung truoc {deadline}. Xem yeu cau: {link} Ma doi chieu {matchCode}",
     vars: statusSmsVars,
@@ -86,6 +91,11 @@ export type SmsTemplateKey = keyof typeof smsTemplates;
 
 /** correctionAnswered's {outcome}: the agency accepted (and corrected the line) or rejected the report. */
 export const correctionOutcomes = { accepted: "da duoc sua", rejected: "khong duoc chap nhan" } as const;
+
+/** The status SMS to send for `key` with these values: "received" names the receipt number only once there is one. */
+export function statusSmsTemplate(key: SmsTemplateKey, vars: Record<(typeof statusSmsVars)[number], string>): SmsTemplateKey {
+  return key === "received" && !vars.receiptNo ? "receivedNoReceipt" : key;
+}
 
 /** What the SMS conversation (lib/sms/conversation.ts) supplies to its replies. */
 export const replyVars = ["matchCode", "link", "code", "service", "details", "otp", "triesLeft"] as const;

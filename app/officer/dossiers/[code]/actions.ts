@@ -7,7 +7,6 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { performOfficerAction } from "@/lib/dossiers/officer-actions";
 import { settleObjection } from "@/lib/dossiers/objections";
-import { findDossierForAgency } from "@/lib/db/officer-queries";
 import { resolveConflict } from "@/lib/onestop/inbound";
 
 /** One step of the lifecycle, from the review page's buttons; the answer comes back in the URL. */
@@ -53,10 +52,9 @@ export async function resolveOneStopConflict(form: FormData) {
   const officer = await currentStaff();
   if (!officer || officer.role !== "officer") redirect("/staff/login");
   const code = String(form.get("dossierCode") ?? "");
-  const db = await getDb();
-  const row = await findDossierForAgency(db, officer.agency, code);
-  if (!row) redirect("/officer");
-  await resolveConflict(db, officer, row.dossier.id, String(form.get("eventId") ?? "").slice(0, 100));
+  // The officer's desk (agency and, for a commune desk, its commune) decides, as for their queue.
+  const outcome = await resolveConflict(await getDb(), officer, code, String(form.get("eventId") ?? "").slice(0, 100));
+  if (outcome === "not_found") redirect("/officer");
   const path = `/officer/dossiers/${encodeURIComponent(code)}`;
   revalidatePath(path);
   redirect(path);
