@@ -92,7 +92,9 @@ export async function seedDemoWorld(db: Db, today: string): Promise<void> {
     person(p.em, "Hoàng Thị Em", "1975-11-30", "female", "0905000005", { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
     person(p.giang, "Võ Minh Giang", "1995-01-15", "male", "0905000006", { addressLine: "27 Trần Phú" }),
     person(p.hai, "Đặng Văn Hải", "1988-05-09", "male", "0905000007", { addressLine: "102 Ông Ích Khiêm" }),
-    person(p.giangDaughter, "Võ Ngọc Hân", `${year - 6}-03-08`, "female", null, { addressLine: "27 Trần Phú" }),
+    // Six this year (grade 1), her birthday far from today: the health card at six, due a month before it,
+    // must not come due in the weeks a test scans ahead (a fixed 8 March did from mid-January).
+    person(p.giangDaughter, "Võ Ngọc Hân", `${year - 6}-${today.slice(5) <= "06-30" ? "12-31" : "01-01"}`, "female", null, { addressLine: "27 Trần Phú" }),
     ...emHousehold.map(([id, fullName, age, sex]) =>
       person(id, fullName, `${year - age}-06-01`, sex, null, { addressLine: "Thôn Phú Sơn", commune: "Xã Hòa Vang" }),
     ),
