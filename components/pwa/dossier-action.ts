@@ -1,16 +1,9 @@
 import { attemptTimeoutMs } from "@/lib/offline/backoff";
 import { outcomeOf } from "@/lib/offline/outcome";
+import type { QueuedAction } from "@/lib/offline/outbox";
 
-/** A confirm or amend as it is queued offline and replayed: everything the server needs, nothing build-specific. */
-export interface DossierActionVariables {
-  code: string;
-  kind: "confirm" | "amend";
-  version: number;
-  idempotencyKey: string;
-  input: Record<string, string>;
-  consent?: boolean;
-  note?: string;
-}
+/** A confirm or amend as the outbox keeps it and the server takes it, without the time it was saved. */
+export type DossierActionVariables = Omit<QueuedAction, "savedAt">;
 
 /** What the other tab or parent did, as the server's conflict answer carries it. */
 export interface LatestChange {
